@@ -6,6 +6,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader should see where every name comes from.
   imports: false,
+  // Static files (locales, icons) live with the other assets.
+  publicDir: 'assets/public',
   vite: () => ({
     plugins: [preact()],
   }),

@@ -1,0 +1,36 @@
+/** Choosing what to show a reader from multilingual data. Pure. */
+import type { EntityKind, Language, PerLanguage } from './pack/types';
+
+/** UI language ("ko", "ja", "zh-TW", …) → the data language to prefer. */
+export function dataLanguage(uiLanguage: string): Language {
+  const lang = uiLanguage.toLowerCase();
+  if (lang.startsWith('ko')) return 'ko';
+  if (lang.startsWith('ja')) return 'ja';
+  if (lang === 'zh-tw' || lang === 'zh-hk' || lang.startsWith('zh-hant')) return 'zh-Hant';
+  if (lang.startsWith('zh')) return 'zh-Hans';
+  return 'en';
+}
+
+export function displayName(
+  entity: { name: string; names?: PerLanguage<string> },
+  uiLanguage: string,
+): string {
+  return entity.names?.[dataLanguage(uiLanguage)] ?? entity.name;
+}
+
+/** i18n message key for an entity kind. */
+export function kindKey(kind: EntityKind): string {
+  return `kind_${kind}`;
+}
+
+/** "2025-10-28" → a short localised date, without time-zone surprises. */
+export function formatDate(iso: string, uiLanguage: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  return new Intl.DateTimeFormat(uiLanguage, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}

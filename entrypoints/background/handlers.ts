@@ -1,0 +1,97 @@
+/**
+ * What the background answers, as plain async functions over the database, so
+ * they can be tested with fake-indexeddb and called in-process by the fake
+ * client (createLocalClient).
+ */
+import type { Handlers } from '../../lib/messaging';
+import type { MatcherData, ToBackground } from '../../lib/messaging/protocol';
+import {
+  exportPack,
+  getArticle,
+  getBriefing,
+  getMatchableEntities,
+  importPack,
+  listPacks,
+  listTopics,
+  removePack,
+  searchEntities,
+} from '../../lib/db';
+import type { BriefingDb } from '../../lib/db/schema';
+
+export type Database = BriefingDb;
+
+export interface BackgroundDeps {
+  database: () => Promise<Database>;
+  /** opens an extension page, e.g. "/briefing.html#wang-yi" */
+  openPage: (path: string) => Promise<void>;
+  reportProgress: (done: number, total: number) => void;
+  /** the installed packs changed: open pages should fetch their data again */
+  dataChanged: (version: string) => Promise<void>;
+}
+
+export function createHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
+  let matcherData: Promise<MatcherData> | null = null;
+
+  const loadMatcherData = async (): Promise<MatcherData> => {
+    const db = await deps.database();
+    const [packs, entities, topics] = await Promise.all([
+      listPacks(db),
+      getMatchableEntities(db),
+      listTopics(db),
+    ]);
+    return {
+      version: packs.map((p) => `${p.id}@${p.version}`).join(','),
+      entities,
+      topics: topics.map(({ id, name, color }) => ({ id, name, color })),
+    };
+  };
+  const currentMatcherData = () => {
+    matcherData ??= loadMatcherData();
+    matcherData.catch(() => (matcherData = null));
+    return matcherData;
+  };
+  const invalidate = async () => {
+    matcherData = null;
+    await deps.dataChanged((await currentMatcherData()).version);
+  };
+
+  return {
+    getMatcherData: () => currentMatcherData(),
+    getBriefing: async ({ entityId }) =>
+      (await getBriefing(await deps.database(), entityId)) ?? null,
+    searchEntities: async ({ query, limit }) => searchEntities(await deps.database(), query, limit),
+    getEntities: async ({ ids }) => {
+      const wanted = new Set(ids);
+      const { entities } = await currentMatcherData();
+      return entities
+        .filter((e) => wanted.has(e.id))
+        .map(({ id, kind, name, names, topics }) => ({ id, kind, name, names, topics }));
+    },
+    listTopics: async () => listTopics(await deps.database()),
+    listPacks: async () => listPacks(await deps.database()),
+    importPack: async ({ text, fileName }) => {
+      const result = await importPack(await deps.database(), text, fileName, deps.reportProgress);
+      if (result.ok) await invalidate();
+      return result;
+    },
+    removePack: async ({ packId }) => {
+      const result = await removePack(await deps.database(), packId);
+      if (!result.ok) return { ok: false, message: result.message };
+      await invalidate();
+      return { ok: true };
+    },
+    exportPack: async ({ packId }) => {
+      try {
+        return await exportPack(await deps.database(), packId);
+      } catch {
+        return null;
+      }
+    },
+    getArticle: async ({ packId, articleId }) =>
+      (await getArticle(await deps.database(), packId, articleId)) ?? null,
+    openPage: async ({ page, hash }) => {
+      await deps.openPage(`/${page}.html${hash ? `#${hash}` : ''}`);
+      return true;
+    },
+  };
+}

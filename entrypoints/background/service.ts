@@ -1,0 +1,53 @@
+/**
+ * The background owns the extension's IndexedDB: it seeds the bundled pack on
+ * install and update, and answers every other part's questions through the
+ * typed protocol. It may be stopped at any time (MV3), so the database handle
+ * and the page data are re-created lazily.
+ */
+import { browser } from '../../lib/browser';
+import { createMessageListener, tabClient } from '../../lib/messaging';
+import { DATA_VERSION_KEY, type ToBackground } from '../../lib/messaging/protocol';
+import { openBriefingDb, seedBundledPack } from '../../lib/db';
+import type { CompiledPack } from '../../core/pack/types';
+import bundledPack from '../../assets/bundled-pack.json';
+import { createHandlers, type Database } from './handlers';
+
+export function startBackground(): void {
+  let db: Promise<Database> | null = null;
+  const database = (): Promise<Database> => {
+    db ??= (async () => {
+      const opened = await openBriefingDb({ onVersionChange: () => (db = null) });
+      await seedBundledPack(opened, bundledPack as unknown as CompiledPack);
+      return opened;
+    })();
+    db.catch(() => (db = null));
+    return db;
+  };
+
+  const handlers = createHandlers({
+    database,
+    openPage: async (path) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(path as never) });
+    },
+    reportProgress: (done, total) => {
+      // Extension pages (options) listen; no page is open → nobody to tell.
+      browser.runtime
+        .sendMessage({ channel: 'briefing-lens-progress', done, total })
+        .catch(() => undefined);
+    },
+    dataChanged: async (version) => {
+      await browser.storage.local.set({ [DATA_VERSION_KEY]: version });
+    },
+  });
+  browser.runtime.onMessage.addListener(createMessageListener<ToBackground>(handlers) as never);
+
+  // Seed on install and update, before any page asks.
+  browser.runtime.onInstalled.addListener(() => void database());
+
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== 'next-mention' || tab?.id === undefined) return;
+    tabClient(tab.id)
+      .send('focusNextMention', {})
+      .catch(() => undefined); // a page where content scripts cannot run
+  });
+}

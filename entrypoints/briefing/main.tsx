@@ -1,0 +1,36 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { backgroundClient } from '../../lib/messaging';
+import type { BriefingView } from '../../lib/messaging/protocol';
+import { t, uiLanguage } from '../../lib/i18n';
+import { BriefingPage } from '../../components/BriefingPage';
+import '../../components/ui.css';
+import '../../components/pages.css';
+
+/** briefing.html#<entity id>: every fact, the whole timeline and all articles of one entity. */
+function App() {
+  const [entityId, setEntityId] = useState(() => decodeURIComponent(location.hash.slice(1)));
+  const [view, setView] = useState<BriefingView | null | undefined>(undefined);
+  useEffect(() => {
+    const onHash = () => setEntityId(decodeURIComponent(location.hash.slice(1)));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    setView(undefined);
+    backgroundClient.send('getBriefing', { entityId }).then(setView, () => setView(null));
+  }, [entityId]);
+  return (
+    <BriefingPage
+      view={view}
+      t={t}
+      uiLanguage={uiLanguage()}
+      articleHref={(packId, articleId, start, end) =>
+        `article.html#${encodeURIComponent(packId)}/${encodeURIComponent(articleId)}/${start}-${end}`
+      }
+    />
+  );
+}
+
+document.documentElement.lang = uiLanguage();
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,81 @@
+/**
+ * Keeps up with a changing page. The observer callback only records what
+ * changed; a batch a moment later hands the changed roots to the scanner
+ * (uBlock Origin's discipline: observers queue, batches work). SPA navigations
+ * (history API, popstate) restart the page's scan.
+ */
+
+/** Collects a burst of mutations into one batch; short enough to feel live. */
+const BATCH_DELAY_MS = 60;
+
+export interface MutationWatch {
+  signal: AbortSignal;
+  /** nodes that belong to the extension: their changes are ignored */
+  isOwn(node: Node): boolean;
+  onChanged(roots: Node[], removedSome: boolean): void;
+  onNavigated(): void;
+}
+
+export function watchMutations(watch: MutationWatch): void {
+  const roots = new Set<Node>();
+  let removedSome = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = () => {
+    timer = undefined;
+    const batch = [...roots];
+    roots.clear();
+    const removed = removedSome;
+    removedSome = false;
+    if (!watch.signal.aborted) watch.onChanged(batch, removed);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (watch.isOwn(record.target)) continue;
+      if (record.type === 'characterData') {
+        roots.add(record.target);
+        continue;
+      }
+      if (record.removedNodes.length) removedSome = true;
+      for (const node of record.addedNodes) {
+        if (watch.isOwn(node)) continue;
+        // A new element is scanned on its own; new text rescans its block.
+        roots.add(node.nodeType === 1 ? node : record.target);
+      }
+      if (record.removedNodes.length && !record.addedNodes.length) roots.add(record.target);
+    }
+    if ((roots.size || removedSome) && timer === undefined)
+      timer = setTimeout(flush, BATCH_DELAY_MS);
+  });
+  observer.observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  });
+
+  let url = location.href;
+  const checkLocation = () => {
+    if (location.href === url) return;
+    const before = new URL(url);
+    url = location.href;
+    const now = new URL(url);
+    // A new hash is the same page; a new path or query is a new page.
+    if (
+      before.pathname !== now.pathname ||
+      before.search !== now.search ||
+      before.host !== now.host
+    )
+      watch.onNavigated();
+  };
+  window.addEventListener('popstate', checkLocation, { signal: watch.signal });
+  // The history API fires no event in the content script's world; a cheap poll
+  // catches pushState navigations (WXT's own locationchange works the same way).
+  const poll = setInterval(checkLocation, 1000);
+
+  watch.signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    clearInterval(poll);
+  });
+}

@@ -1,0 +1,256 @@
+/**
+ * Collects the text of a page as *blocks*: the runs of text nodes that share
+ * their nearest block-level ancestor, so that "Sanae <b>Takaichi</b>" is
+ * matched as one string. Matching happens on that string (core/recognition);
+ * `toRange` maps string offsets back to DOM positions (after hypothesis's
+ * split between finding text and mapping it to the DOM).
+ */
+
+/** Elements whose text is not prose, is the reader's own input, or is ours. */
+export const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'HEAD',
+  'TITLE',
+]);
+
+/** Inline elements do not end a block: text on both sides reads as one. */
+const INLINE_TAGS = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'DATA',
+  'DEL',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'LABEL',
+  'MARK',
+  'Q',
+  'RUBY',
+  'RB',
+  'RT',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+  'WBR',
+  'NOBR',
+]);
+
+export interface TextBlock {
+  nodes: Text[];
+  /** starts[i] = offset of nodes[i] in text */
+  starts: number[];
+  text: string;
+}
+
+export interface CollectOptions {
+  /** an element never to enter (the extension's own UI host) */
+  ownHost?: Element | null;
+  /** open shadow roots met on the way, to scan as roots of their own */
+  onShadowRoot?: (root: ShadowRoot) => void;
+}
+
+function isEditable(element: Element): boolean {
+  const value = element.getAttribute('contenteditable');
+  return value !== null && value.toLowerCase() !== 'false';
+}
+
+/** Whether `element` (or what it holds) must not be scanned. */
+export function isSkippedElement(element: Element, ownHost?: Element | null): boolean {
+  return (
+    SKIPPED_TAGS.has(element.tagName.toUpperCase()) ||
+    element === ownHost ||
+    isEditable(element) ||
+    element.getAttribute('role') === 'textbox'
+  );
+}
+
+/** Whether a node sits inside skipped content (used for mutated subtrees). */
+export function isInsideSkipped(node: Node, ownHost?: Element | null): boolean {
+  for (
+    let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    el;
+    el = el.parentElement
+  )
+    if (isSkippedElement(el, ownHost)) return true;
+  return node.ownerDocument?.designMode === 'on';
+}
+
+function blockOf(node: Node, stop: Node): Node {
+  let el = node.parentNode;
+  while (
+    el &&
+    el !== stop &&
+    el.nodeType === 1 &&
+    INLINE_TAGS.has((el as Element).tagName.toUpperCase())
+  )
+    el = el.parentNode;
+  return el ?? stop;
+}
+
+/** Whether the text holds anything but white space (cheap: stops at the first letter). */
+function hasContent(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c > 32 && c !== 160) return true;
+  }
+  return false;
+}
+
+/**
+ * An incremental walk over the blocks below `root`, so that the scanner can
+ * stop between any two blocks when its time slice is spent.
+ */
+export class BlockWalker {
+  private readonly walker: TreeWalker;
+  private pending: Text | null = null;
+  private done = false;
+  textNodes = 0;
+
+  constructor(
+    private readonly root: Node,
+    private readonly options: CollectOptions = {},
+  ) {
+    const doc = root.ownerDocument ?? (root as Document);
+    // SHOW_ELEMENT | SHOW_TEXT without a filter callback: a JS callback per
+    // node costs more than the skipping we do by hand below.
+    this.walker = doc.createTreeWalker(root, 0x1 | 0x4);
+  }
+
+  /** Skips the subtree of the walker's current node. */
+  private skipChildren(): Node | null {
+    let node: Node | null = this.walker.currentNode;
+    while (node && node !== this.root) {
+      const sibling = this.walker.nextSibling();
+      if (sibling) return sibling;
+      node = this.walker.parentNode();
+    }
+    return null;
+  }
+
+  private nextText(): Text | null {
+    if (this.pending) {
+      const text = this.pending;
+      this.pending = null;
+      return text;
+    }
+    if (this.done) return null;
+    let node = this.walker.nextNode();
+    while (node) {
+      if (node.nodeType === 3) {
+        if (hasContent((node as Text).data)) {
+          this.textNodes++;
+          return node as Text;
+        }
+        node = this.walker.nextNode();
+      } else {
+        const element = node as Element;
+        if (isSkippedElement(element, this.options.ownHost)) {
+          node = this.skipChildren();
+          continue;
+        }
+        if (element.shadowRoot && this.options.onShadowRoot)
+          this.options.onShadowRoot(element.shadowRoot);
+        node = this.walker.nextNode();
+      }
+    }
+    this.done = true;
+    return null;
+  }
+
+  /** The next block, or null at the end. */
+  next(): TextBlock | null {
+    const first = this.nextText();
+    if (!first) return null;
+    const block = blockOf(first, this.root);
+    const nodes = [first];
+    const starts = [0];
+    let text = first.data;
+    for (let node = this.nextText(); node; node = this.nextText()) {
+      if (blockOf(node, this.root) !== block) {
+        this.pending = node;
+        break;
+      }
+      nodes.push(node);
+      starts.push(text.length);
+      text += node.data;
+    }
+    return { nodes, starts, text };
+  }
+}
+
+/** The index of the node holding `offset` (the last node starting at or before it). */
+function nodeIndexAt(block: TextBlock, offset: number, isEnd: boolean): number {
+  let lo = 0;
+  let hi = block.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const start = block.starts[mid]!;
+    if (start < offset || (!isEnd && start === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export interface DomSpan {
+  range: StaticRange;
+  /** the text nodes the span touches, first to last */
+  nodes: Text[];
+}
+
+/** Maps [start, end) of `block.text` to DOM positions. */
+export function toDomSpan(block: TextBlock, start: number, end: number): DomSpan {
+  const first = nodeIndexAt(block, start, false);
+  const last = nodeIndexAt(block, end, true);
+  const startNode = block.nodes[first]!;
+  const endNode = block.nodes[last]!;
+  return {
+    range: new StaticRange({
+      startContainer: startNode,
+      startOffset: start - block.starts[first]!,
+      endContainer: endNode,
+      endOffset: end - block.starts[last]!,
+    }),
+    nodes: block.nodes.slice(first, last + 1),
+  };
+}
+
+/** The nearest ancestor (or self) that starts a block: where a rescan of `node` begins. */
+export function blockRootOf(node: Node): Node {
+  const parent = node.nodeType === 1 ? node : node.parentNode;
+  if (!parent) return node;
+  return parent.nodeType === 1 && !INLINE_TAGS.has((parent as Element).tagName.toUpperCase())
+    ? parent
+    : blockOf(parent, parent.ownerDocument ?? parent);
+}

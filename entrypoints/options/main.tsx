@@ -1,0 +1,45 @@
+import { render } from 'preact';
+import { Options } from './Options';
+import { backgroundClient } from '../../lib/messaging';
+import { browser } from '../../lib/browser';
+import { t, uiLanguage } from '../../lib/i18n';
+import { loadSettings, updateSettings } from '../../lib/settings-store';
+import { shortcutsPage } from '../../lib/platform';
+import '../../components/ui.css';
+import './options.css';
+
+document.documentElement.lang = uiLanguage();
+document.title = t('options_title');
+
+void (async () => {
+  const commands = (await browser.commands?.getAll?.()) ?? [];
+  const shortcut = commands.find((c) => c.name === 'next-mention')?.shortcut ?? '';
+  render(
+    <Options
+      background={backgroundClient}
+      loadSettings={loadSettings}
+      updateSettings={updateSettings}
+      onImportProgress={(listener) => {
+        const onMessage = (message: unknown) => {
+          const m = message as { channel?: string; done?: number; total?: number };
+          if (m?.channel === 'briefing-lens-progress') listener(m.done ?? 0, m.total ?? 0);
+        };
+        browser.runtime.onMessage.addListener(onMessage);
+        return () => browser.runtime.onMessage.removeListener(onMessage);
+      }}
+      shortcutsPage={shortcutsPage()}
+      shortcut={shortcut}
+      download={(fileName, text) => {
+        const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = fileName;
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      }}
+      t={t}
+      uiLanguage={uiLanguage()}
+    />,
+    document.getElementById('app')!,
+  );
+})();

@@ -1,0 +1,25 @@
+import { render } from 'preact';
+import { Popup } from './Popup';
+import { backgroundClient, tabClient } from '../../lib/messaging';
+import { browser } from '../../lib/browser';
+import { t, uiLanguage } from '../../lib/i18n';
+import { loadSettings, updateSettings } from '../../lib/settings-store';
+import '../../components/ui.css';
+import './popup.css';
+
+document.documentElement.lang = uiLanguage();
+render(
+  <Popup
+    background={backgroundClient}
+    activeTab={async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.id === undefined ? null : tabClient(tab.id);
+    }}
+    loadSettings={loadSettings}
+    updateSettings={updateSettings}
+    openOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+    t={t}
+    uiLanguage={uiLanguage()}
+  />,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,15 @@
+/**
+ * UI strings through `browser.i18n` (assets/public/_locales). Components take
+ * a `Translate` so tests can render them without an extension around.
+ */
+import { browser } from './browser';
+
+export type Translate = (key: string, substitutions?: string | string[]) => string;
+
+export const t: Translate = (key, substitutions) =>
+  browser.i18n.getMessage(key as never, substitutions as never) || key;
+
+/** The UI language's first subtag ("ko", "en", …). */
+export function uiLanguage(): string {
+  return (browser.i18n.getUILanguage?.() ?? 'en').split('-')[0]!.toLowerCase();
+}

@@ -1,0 +1,106 @@
+/**
+ * Typed request/response messaging over runtime/tabs messages.
+ *
+ * A hand-written 60-line layer rather than a library: it is bundled into the
+ * content script of every page, and all it needs is a typed envelope, errors
+ * as values and a fake for tests (`createLocalClient`).
+ */
+import { browser } from '../browser';
+import type { Envelope, Reply, RequestOf, ResponseOf, ToBackground, ToContent } from './protocol';
+
+export type Handlers<P> = {
+  [K in keyof P]: (
+    request: RequestOf<P, K>,
+    sender: { tabId?: number },
+  ) => Promise<ResponseOf<P, K>> | ResponseOf<P, K>;
+};
+
+/** How the UI talks to the background; the real one sends messages, tests use a local one. */
+export interface Client<P> {
+  send<K extends keyof P>(type: K, request: RequestOf<P, K>): Promise<ResponseOf<P, K>>;
+}
+
+export class MessagingError extends Error {
+  override name = 'MessagingError';
+}
+
+function unwrap<T>(reply: Reply<T> | undefined, type: PropertyKey): T {
+  if (!reply || typeof reply !== 'object' || !('ok' in reply))
+    throw new MessagingError(`No answer to "${String(type)}"`);
+  if (!reply.ok) throw new MessagingError(reply.error);
+  return reply.value;
+}
+
+function isEnvelope(message: unknown): message is Envelope<unknown> {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { channel?: unknown }).channel === 'briefing-lens'
+  );
+}
+
+/**
+ * Returns a `runtime.onMessage` listener that dispatches to `handlers`.
+ * Messages that are not ours (or not for this side) get `undefined`, so other
+ * listeners can answer them.
+ */
+export function createMessageListener<P>(handlers: Handlers<P>) {
+  return (
+    message: unknown,
+    sender: { tab?: { id?: number } },
+  ): Promise<Reply<unknown>> | undefined => {
+    if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type as PropertyKey))
+      return undefined;
+    const handler = handlers[message.type as keyof P] as (
+      request: unknown,
+      sender: { tabId?: number },
+    ) => unknown;
+    return (async () => {
+      try {
+        return { ok: true, value: await handler(message.request, { tabId: sender.tab?.id }) };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    })();
+  };
+}
+
+export const backgroundClient: Client<ToBackground> = {
+  async send(type, request) {
+    const envelope: Envelope<ToBackground, typeof type> = {
+      channel: 'briefing-lens',
+      type,
+      request,
+    };
+    return unwrap(await browser.runtime.sendMessage(envelope), type);
+  },
+};
+
+/** A client for the content script of one tab (top frame only). */
+export function tabClient(tabId: number): Client<ToContent> {
+  return {
+    async send(type, request) {
+      const envelope: Envelope<ToContent, typeof type> = {
+        channel: 'briefing-lens',
+        type,
+        request,
+      };
+      return unwrap(await browser.tabs.sendMessage(tabId, envelope, { frameId: 0 }), type);
+    },
+  };
+}
+
+/** The fake for tests: the same handlers, called in-process, with the same error semantics. */
+export function createLocalClient<P>(handlers: Handlers<P>): Client<P> {
+  const listener = createMessageListener(handlers);
+  return {
+    async send(type, request) {
+      return unwrap(
+        (await listener({ channel: 'briefing-lens', type, request }, {})) as Reply<
+          ResponseOf<P, typeof type>
+        >,
+        type,
+      );
+    },
+  };
+}

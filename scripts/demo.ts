@@ -1,0 +1,109 @@
+/**
+ * `npm run demo`: the extension doing its job. Starts Chromium with the built
+ * extension (headless where there is no display), serves the demo page and
+ * three saved corpus pages from 127.0.0.1, hovers a name, opens the toolbar
+ * popup and the options page, writes PNG screenshots to demo-output/, and
+ * prints one line per page: the names found and their mention counts.
+ * Exits non-zero when the extension did not load or found nothing on the demo page.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  CORPUS_DIR,
+  REPO_ROOT,
+  STATIC_PAGE_HEADERS,
+  hoverText,
+  waitForCard,
+  launch,
+  openExtensionPage,
+  openToolbarPopup,
+  readHighlights,
+  waitForScan,
+  type Harness,
+} from '../tests/e2e/harness';
+import { renderDemoPage } from './demo-page';
+
+const OUT = path.join(REPO_ROOT, 'demo-output');
+/** Saved pages that mention the briefing's world: Korea, the U.S., China, Japan. */
+const CORPUS_PAGES = ['schema-org-context-object.html', 'nytimes-1.html', 'yahoo-4.html'];
+
+async function namesOnPage(harness: Harness, page: import('playwright-core').Page) {
+  const popup = await openToolbarPopup(harness, page);
+  try {
+    await popup.waitFor(`document.querySelector('.entities, .empty:not([aria-busy])')`);
+    await new Promise((r) => setTimeout(r, 150));
+    const listed = await popup.evaluate<Array<{ name: string; count: number }>>(
+      `[...document.querySelectorAll('.entities [data-entity]')].map((e) => ({ name: e.querySelector('.name').textContent, count: Number(e.querySelector('[data-count]')?.dataset.count ?? 0) }))`,
+    );
+    return { popup, listed };
+  } catch (error) {
+    popup.close();
+    throw error;
+  }
+}
+
+async function main(): Promise<number> {
+  mkdirSync(OUT, { recursive: true });
+  let harness: Harness;
+  try {
+    harness = await launch({ viewport: { width: 1280, height: 860 } });
+  } catch (error) {
+    console.error(`The extension did not load: ${(error as Error).message}`);
+    return 1;
+  }
+  let status = 0;
+  try {
+    const demoUrl = harness.server.route('/demo.html', { body: renderDemoPage().html });
+    const pages: Array<{ label: string; url: string }> = [{ label: 'demo.html', url: demoUrl }];
+    for (const name of CORPUS_PAGES)
+      pages.push({
+        label: `corpus/${name}`,
+        url: harness.server.route(`/corpus/${name}`, {
+          body: readFileSync(path.join(CORPUS_DIR, name)),
+          headers: STATIC_PAGE_HEADERS,
+        }),
+      });
+
+    for (const [i, { label, url }] of pages.entries()) {
+      const page = await harness.context.newPage();
+      await page.goto(url);
+      const [scan] = await waitForScan(page);
+      const highlights = (await readHighlights(page)).length;
+      const { popup, listed } = await namesOnPage(harness, page);
+      const names = listed.length
+        ? listed.map((e) => `${e.name} ×${e.count}`).join(', ')
+        : '(none)';
+      console.log(`${label}: ${names} — ${highlights} highlights in ${scan!.cpuMs.toFixed(1)} ms`);
+      if (i === 0) {
+        await page.screenshot({ path: path.join(OUT, '1-highlighted-page.png') });
+        writeFileSync(path.join(OUT, '3-popup.png'), await popup.screenshot());
+        popup.close();
+        if (highlights === 0 || listed.length === 0) {
+          console.error('Nothing was found on the demo page.');
+          status = 1;
+        } else {
+          await hoverText(page, 'Wang Yi');
+          await waitForCard(page);
+          await page.screenshot({ path: path.join(OUT, '2-card.png') });
+          await page.keyboard.press('Escape');
+        }
+      } else {
+        popup.close();
+        await page.close();
+      }
+    }
+
+    const options = await openExtensionPage(harness, 'options.html');
+    await options.locator('input[data-topic]').first().waitFor();
+    await options.screenshot({ path: path.join(OUT, '4-options.png'), fullPage: true });
+    console.log(`Screenshots: ${path.relative(process.cwd(), OUT)}/`);
+  } catch (error) {
+    console.error(`Demo failed: ${(error as Error).stack ?? error}`);
+    status = 1;
+  } finally {
+    await harness.close();
+  }
+  return status;
+}
+
+process.exitCode = await main();

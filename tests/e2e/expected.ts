@@ -1,0 +1,40 @@
+/** What the recognition core finds in a list of blocks, counted per entity: the tests' yardstick. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileMatcher, createDocumentState } from '../../core/recognition';
+import type { EntitySource, TopicSource } from '../../core/pack/types';
+import { REPO_ROOT } from './harness';
+
+export function loadEntities(): EntitySource[] {
+  return JSON.parse(
+    readFileSync(path.join(REPO_ROOT, 'data/entities.json'), 'utf8'),
+  ) as EntitySource[];
+}
+
+export function loadTopics(): TopicSource[] {
+  return JSON.parse(
+    readFileSync(path.join(REPO_ROOT, 'data/topics.json'), 'utf8'),
+  ) as TopicSource[];
+}
+
+export function expectedCounts(
+  blocks: readonly string[],
+  entities = loadEntities(),
+): Map<string, number> {
+  const matcher = compileMatcher(entities);
+  const state = createDocumentState();
+  const counts = new Map<string, number>();
+  for (const text of blocks)
+    for (const mention of matcher.find(text, state))
+      counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
+  return counts;
+}
+
+export const SIX_PEOPLE = [
+  'wang-yi',
+  'toshimitsu-motegi',
+  'xi-jinping',
+  'lee-jae-myung',
+  'sanae-takaichi',
+  'donald-trump',
+] as const;
