@@ -1,0 +1,147 @@
+/**
+ * From entities to the pattern table the matcher runs: every alias, its
+ * spelling variants, every ambiguous form, every surname + title and every
+ * exclusion, folded, deduplicated and put in one automaton. Runs once per
+ * pack, so it may allocate; the result is flat typed arrays.
+ */
+import { LANGUAGES, type Language } from '../pack/types';
+import { buildAutomaton, type Automaton } from './automaton';
+import { boundaryFlags, NOT_BEFORE_CAPITAL } from './boundaries';
+import { upperPositions } from './casing';
+import { FoldBuffer, foldAlias, foldString, isWordUnit, SPACE } from './normalise';
+import { titledForms } from './titles';
+import type { MatchableEntity } from './types';
+import { aliasVariants } from './variants';
+
+/** A full alias, or a surname with an office: names the entity on its own. */
+export const KIND_ALIAS = 0;
+export const KIND_TITLED = 1;
+/** Counts only when the document has already named the entity in full. */
+export const KIND_AMBIGUOUS = 2;
+export const KIND_TITLED_WEAK = 3;
+/** Not the entity: cancels the entity's candidates it overlaps. */
+export const KIND_EXCLUSION = 4;
+
+export interface PatternTable {
+  automaton: Automaton;
+  /** first pattern of each automaton state, -1 when none; then `next` */
+  head: Int32Array;
+  next: Int32Array;
+  entity: Int32Array;
+  kind: Uint8Array;
+  flags: Uint8Array;
+  /** the mention inside the pattern, in folded units (a title is outside it) */
+  mentionStart: Uint16Array;
+  mentionEnd: Uint16Array;
+  /** positions that must be upper case: pool[upperFrom .. upperFrom + upperCount) */
+  upperFrom: Int32Array;
+  upperCount: Uint8Array;
+  upperPool: Uint16Array;
+  entityIds: string[];
+}
+
+interface Draft {
+  folded: string;
+  entity: number;
+  kind: number;
+  mentionStart: number;
+  mentionEnd: number;
+  flags: number;
+  upper: number[] | null;
+  /** the next draft with the same folded text, -1 at the end */
+  next: number;
+}
+
+/** The longest pattern kept; longer aliases are cut by validation anyway. */
+const MAX_PATTERN = 1000;
+
+export function compilePatterns(entities: readonly MatchableEntity[]): PatternTable {
+  const list: Draft[] = [];
+  /** folded text → last draft with it (then `next`); duplicates are merged */
+  const byFolded = new Map<string, number>();
+  const entityIds: string[] = [];
+  const buf = new FoldBuffer();
+
+  function add(raw: string, entity: number, kind: number, prefix = '', surname?: string): void {
+    const source = raw.trim();
+    const n = foldAlias(source, buf);
+    if (n === 0 || n > MAX_PATTERN || (n === 1 && buf.units[0] === SPACE)) return;
+    const folded = unitsToString(buf.units, n);
+    const mentionStart = prefix ? foldString(prefix).length : 0;
+    const mentionEnd = surname === undefined ? n : foldString(prefix + surname).length;
+    let flags = boundaryFlags(folded);
+    if (kind !== KIND_ALIAS && kind !== KIND_EXCLUSION && isWordUnit(buf.units[mentionEnd - 1]!))
+      flags |= NOT_BEFORE_CAPITAL;
+    const upper = kind === KIND_EXCLUSION ? null : upperPositions(source, buf.units, buf.offs, n);
+    const next = byFolded.get(folded) ?? -1;
+    for (let p = next; p >= 0; p = list[p]!.next) {
+      const d = list[p]!;
+      if (d.entity === entity && d.kind === kind && d.mentionStart === mentionStart) {
+        // Two spellings folding alike: the laxer case requirement wins.
+        d.upper = d.upper && upper ? d.upper.filter((x) => upper.includes(x)) : null;
+        return;
+      }
+    }
+    byFolded.set(folded, list.length);
+    list.push({ folded, entity, kind, mentionStart, mentionEnd, flags, upper, next });
+  }
+
+  function addTitled(lang: Language, surname: string, entity: number): void {
+    if (!surname) return;
+    for (const t of titledForms(lang, surname))
+      add(t.source, entity, t.strong ? KIND_TITLED : KIND_TITLED_WEAK, t.prefix, t.surname);
+  }
+
+  entities.forEach((e, i) => {
+    entityIds.push(e.id);
+    for (const lang of LANGUAGES) {
+      for (const a of e.aliases[lang] ?? [])
+        for (const v of aliasVariants(a, true)) add(v, i, KIND_ALIAS);
+      for (const a of e.ambiguous?.[lang] ?? [])
+        for (const v of aliasVariants(a, false)) add(v, i, KIND_AMBIGUOUS);
+      for (const s of e.titled?.[lang] ?? []) addTitled(lang, s.trim(), i);
+    }
+    for (const x of e.exclusions ?? [])
+      for (const v of aliasVariants(x, true)) add(v, i, KIND_EXCLUSION);
+  });
+
+  const sorted = [...byFolded.keys()].sort();
+  const { automaton, terminals } = buildAutomaton(sorted);
+
+  const n = list.length;
+  const head = new Int32Array(automaton.states).fill(-1);
+  const next = new Int32Array(n);
+  for (let i = 0; i < sorted.length; i++) head[terminals[i]!] = byFolded.get(sorted[i]!)!;
+  for (let p = 0; p < n; p++) next[p] = list[p]!.next;
+  const table: PatternTable = {
+    automaton,
+    head,
+    next,
+    entity: new Int32Array(n),
+    kind: new Uint8Array(n),
+    flags: new Uint8Array(n),
+    mentionStart: new Uint16Array(n),
+    mentionEnd: new Uint16Array(n),
+    upperFrom: new Int32Array(n),
+    upperCount: new Uint8Array(n),
+    upperPool: new Uint16Array(list.reduce((s, d) => s + (d.upper?.length ?? 0), 0)),
+    entityIds,
+  };
+  let pool = 0;
+  list.forEach((d, p) => {
+    table.entity[p] = d.entity;
+    table.kind[p] = d.kind;
+    table.flags[p] = d.flags;
+    table.mentionStart[p] = d.mentionStart;
+    table.mentionEnd[p] = d.mentionEnd;
+    table.upperFrom[p] = pool;
+    const up = (d.upper ?? []).slice(0, 255);
+    table.upperCount[p] = up.length;
+    for (const u of up) table.upperPool[pool++] = u;
+  });
+  return table;
+}
+
+function unitsToString(units: Uint16Array, n: number): string {
+  return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
+}

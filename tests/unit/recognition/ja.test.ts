@@ -1,0 +1,74 @@
+/**
+ * Japanese: honorifics and titles end a name and stay outside the mention;
+ * spaces and middle dots inside names are optional; katakana readings;
+ * one-character surnames only with a title; 高市 and 茂木 in other words.
+ */
+import { describe, expect, test } from 'vitest';
+import { found } from './helpers';
+
+describe('Japanese: names', () => {
+  test.each([
+    ['茂木敏充外相は電話会談で', ['toshimitsu-motegi:茂木敏充']],
+    ['茂木 敏充外相', ['toshimitsu-motegi:茂木 敏充']],
+    ['茂木　敏充外相', ['toshimitsu-motegi:茂木　敏充']],
+    ['茂木外相は', ['toshimitsu-motegi:茂木']],
+    ['高市早苗首相', ['sanae-takaichi:高市早苗']],
+    ['高市首相は', ['sanae-takaichi:高市']],
+    ['高市氏が提案した', ['sanae-takaichi:高市']],
+    ['高市総理', ['sanae-takaichi:高市']],
+    ['習近平国家主席', ['xi-jinping:習近平']],
+    ['習主席は訪韓する', ['xi-jinping:習']],
+    ['シー・ジンピン', ['xi-jinping:シー・ジンピン']],
+    ['シージンピン', ['xi-jinping:シージンピン']],
+    ['李在明大統領', ['lee-jae-myung:李在明']],
+    ['李大統領は', ['lee-jae-myung:李']],
+    ['イ・ジェミョン大統領', ['lee-jae-myung:イ・ジェミョン']],
+    ['イジェミョン大統領', ['lee-jae-myung:イジェミョン']],
+    ['イ ジェミョン', ['lee-jae-myung:イ ジェミョン']],
+    ['王毅外相', ['wang-yi:王毅']],
+    ['王外相は', ['wang-yi:王']],
+    ['トランプ大統領', ['donald-trump:トランプ']],
+    ['ドナルド・トランプ氏', ['donald-trump:ドナルド・トランプ']],
+    ['ｱﾒﾘｶ', ['united-states:ｱﾒﾘｶ']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('Japanese: look-alikes', () => {
+  test.each([
+    ['脳科学者の茂木健一郎氏'],
+    ['ツインリンクもてぎで開催'],
+    ['奈良県高市郡高取町'],
+    ['高市皇子の歌'],
+    ['トランプゲームで遊ぶ'],
+    ['トランプ遊び'],
+    ['クリントン氏'],
+    ['アメリカンドリーム'],
+    ['朝鮮半島'],
+    ['中国地方の天気'],
+    ['李氏朝鮮の時代'],
+    ['習氏は'],
+    ['練習主席'],
+  ])('%s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('Japanese: places, countries, topics', () => {
+  test.each([
+    ['北朝鮮の核開発', ['north-korea-nuclear-program:北朝鮮の核']],
+    ['北朝鮮が反発', ['north-korea:北朝鮮']],
+    ['APEC首脳会議', ['apec-summit-gyeongju:APEC首脳会議']],
+    ['慶州で', ['gyeongju:慶州']],
+    ['日本と韓国', ['japan:日本', 'south-korea:韓国']],
+    ['５００兆ウォン', ['investment-fund:５００兆ウォン']],
+    ['半導体', ['semiconductors:半導体']],
+    ['ノーベル平和賞', ['nobel-peace-prize-nomination:ノーベル平和賞']],
+    ['北東アジア', ['northeast-asia:北東アジア']],
+    ['米韓同盟', ['korea-us-alliance:米韓同盟']],
+    ['アジア・太平洋経済協力', ['apec:アジア・太平洋経済協力']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});

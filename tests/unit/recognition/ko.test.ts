@@ -1,0 +1,81 @@
+/**
+ * Korean: names glue particles on the right (이재명은, 다카이치는) but must not
+ * sit inside a longer word on the left (국왕이 is not 왕이); a one-syllable
+ * surname counts only before a title (이 대통령), and not when it is the
+ * particle of the word before (클린턴이 대통령이).
+ */
+import { describe, expect, test } from 'vitest';
+import { found } from './helpers';
+
+describe('Korean: names, particles and titles', () => {
+  test.each([
+    ['이재명 대통령이 말했다.', ['lee-jae-myung:이재명']],
+    ['이재명은 회견에서 밝혔다.', ['lee-jae-myung:이재명']],
+    ['이 대통령은 회견에서 밝혔다.', ['lee-jae-myung:이']],
+    ['이대통령은 회견에서 밝혔다.', ['lee-jae-myung:이']],
+    ['시진핑 국가주석이 방한한다.', ['xi-jinping:시진핑']],
+    ['시 주석은 11년 만에 방한한다.', ['xi-jinping:시']],
+    ['왕이 외교부장은 통화에서 강조했다.', ['wang-yi:왕이']],
+    ['왕 부장은 고위급 교류를 강조했다.', ['wang-yi:왕']],
+    ['다카이치 사나에 총리가 방한한다.', ['sanae-takaichi:다카이치 사나에']],
+    ['다카이치사나에 총리', ['sanae-takaichi:다카이치사나에']],
+    ['다카이치는 제안했다.', ['sanae-takaichi:다카이치']],
+    ['모테기 도시미쓰 외무상과 통화했다.', ['toshimitsu-motegi:모테기 도시미쓰']],
+    ['모테기 외무상은', ['toshimitsu-motegi:모테기']],
+    ['도널드 트럼프 대통령', ['donald-trump:도널드 트럼프']],
+    [
+      '트럼프 대통령을 노벨평화상 후보로',
+      ['donald-trump:트럼프', 'nobel-peace-prize-nomination:노벨평화상'],
+    ],
+    ['노벨 평화상', ['nobel-peace-prize-nomination:노벨 평화상']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('Korean: look-alikes', () => {
+  test.each([
+    ['국왕이 방문했다.'],
+    ['여왕이 방문했다.'],
+    ['그는 왕이 되었다.'],
+    ['클린턴이 대통령이 되었을 때'],
+    ['트럼프 카드를 꺼냈다.'],
+    ['트럼프카드 게임'],
+    ['자동차 경주 대회가 열렸다.'],
+    ['경주마가 달린다.'],
+    ['이 부장님께 보고했다.'],
+    ['이재용 삼성전자 회장'],
+    ['이 주석은 각주를 뜻한다.'],
+    ['도시 주석'],
+  ])('%s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('Korean: places, countries, topics', () => {
+  test.each([
+    ['경주에서 열리는 APEC 정상회의', ['gyeongju:경주', 'apec-summit-gyeongju:APEC 정상회의']],
+    ['APEC정상회의', ['apec-summit-gyeongju:APEC정상회의']],
+    ['북핵 문제', ['north-korea-nuclear-program:북핵']],
+    ['북한의 핵 개발', ['north-korea-nuclear-program:북한의 핵']],
+    ['북한이 반발했다.', ['north-korea:북한']],
+    ['한미동맹을 소중히', ['korea-us-alliance:한미동맹']],
+    ['한미 동맹', ['korea-us-alliance:한미 동맹']],
+    ['반도체 수출', ['semiconductors:반도체']],
+    ['500조 원 규모의 투자 펀드', ['investment-fund:500조 원 규모의 투자 펀드']],
+    ['약 500조원', ['investment-fund:500조원']],
+    ['미국과 중국', ['united-states:미국', 'china:중국']],
+    ['동북아 정세', ['northeast-asia:동북아']],
+    ['일본 정부와 한국 정부', ['japan:일본', 'south-korea:한국']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('Korean: decomposed Hangul (NFD)', () => {
+  test('jamo sequences match the syllables and map back to the whole text', () => {
+    const text = '이재명 대통령'.normalize('NFD');
+    expect(text.length).toBeGreaterThan(6);
+    expect(found(text)).toEqual([`lee-jae-myung:${'이재명'.normalize('NFD')}`]);
+  });
+});

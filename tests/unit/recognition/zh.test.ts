@@ -1,0 +1,70 @@
+/**
+ * Chinese, Simplified and Traditional: no spaces between words, so the
+ * confusers are exclusions (毅然, 市场, 学习, 朝鲜半岛); one-character
+ * surnames count only with a title.
+ */
+import { describe, expect, test } from 'vitest';
+import { found } from './helpers';
+
+describe('Chinese: names, both scripts', () => {
+  test.each([
+    ['习近平主席', ['xi-jinping:习近平']],
+    ['習近平主席', ['xi-jinping:習近平']],
+    ['习主席表示', ['xi-jinping:习']],
+    ['習主席表示', ['xi-jinping:習']],
+    ['学习习主席讲话', ['xi-jinping:习']],
+    ['李在明总统', ['lee-jae-myung:李在明']],
+    ['李在明總統', ['lee-jae-myung:李在明']],
+    ['李总统表示', ['lee-jae-myung:李']],
+    ['李總統表示', ['lee-jae-myung:李']],
+    ['王毅外长', ['wang-yi:王毅']],
+    ['王外长', ['wang-yi:王']],
+    ['王外長', ['wang-yi:王']],
+    ['特朗普总统', ['donald-trump:特朗普']],
+    ['川普總統', ['donald-trump:川普']],
+    ['唐纳德·特朗普', ['donald-trump:唐纳德·特朗普']],
+    ['唐纳德特朗普', ['donald-trump:唐纳德特朗普']],
+    ['日本首相高市早苗', ['japan:日本', 'sanae-takaichi:高市早苗']],
+    ['茂木敏充外相', ['toshimitsu-motegi:茂木敏充']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('Chinese: look-alikes', () => {
+  test.each([
+    ['王怡牧师'],
+    ['王毅然决定'],
+    ['李总理表示'],
+    ['提高市场份额'],
+    ['高市盈率'],
+    ['学习主席讲话精神'],
+    ['朝鲜半岛局势'],
+    ['朝鲜族同胞'],
+    ['王主席'],
+  ])('%s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('Chinese: places, countries, topics', () => {
+  test.each([
+    ['朝鲜', ['north-korea:朝鲜']],
+    ['朝核问题', ['north-korea-nuclear-program:朝核']],
+    ['韩美同盟', ['korea-us-alliance:韩美同盟']],
+    ['美韓同盟', ['korea-us-alliance:美韓同盟']],
+    ['半导体', ['semiconductors:半导体']],
+    ['半導體', ['semiconductors:半導體']],
+    ['亚太经合组织', ['apec:亚太经合组织']],
+    ['APEC峰会', ['apec-summit-gyeongju:APEC峰会']],
+    ['庆州', ['gyeongju:庆州']],
+    ['中国和日本', ['china:中国', 'japan:日本']],
+    ['中國與美國', ['china:中國', 'united-states:美國']],
+    ['诺贝尔和平奖', ['nobel-peace-prize-nomination:诺贝尔和平奖']],
+    ['东北亚', ['northeast-asia:东北亚']],
+    ['東北亞', ['northeast-asia:東北亞']],
+    ['500万亿韩元', ['investment-fund:500万亿韩元']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
