@@ -1,0 +1,262 @@
+/**
+ * The reads the UI and the content script need. Each is one readonly
+ * transaction whose requests are issued together, and each touches only the
+ * records it returns plus the (few) pack meta records that decide pack order.
+ */
+import type { CompiledArticle, EntitySource, TopicSource } from '../../core/pack/types';
+import { normaliseSearchKey, prefixKeyRange, searchFormsOf } from './keys';
+import {
+  comparePacks,
+  inPackOrder,
+  mergeBriefings,
+  mergeMatchable,
+  packRanks,
+  type MatchableEntry,
+  type MergedBriefing,
+} from './merge';
+import { toArticle, toEntity } from './records';
+import type { BriefingDb, BriefingRecord, EntityRecord, PackMeta } from './schema';
+
+export interface ArticleRef {
+  packId: string;
+  id: string;
+  title: string;
+  date: string;
+  url?: string;
+}
+
+export type EntityChip = Pick<EntitySource, 'id' | 'kind' | 'name' | 'names'>;
+
+export interface BriefingResult {
+  /** as the first pack that defines the entity has it (bundled first) */
+  entity: EntitySource;
+  /** every pack that defines the entity, in pack order */
+  packIds: string[];
+  briefing: MergedBriefing;
+  /** the articles the briefing cites, in the briefing's order, each once */
+  articles: ArticleRef[];
+  /** the entities of `briefing.related` that are installed, for chips */
+  relatedEntities: EntityChip[];
+}
+
+function chip(entity: EntitySource): EntityChip {
+  return {
+    id: entity.id,
+    kind: entity.kind,
+    name: entity.name,
+    ...(entity.names && { names: entity.names }),
+  };
+}
+
+export async function getBriefing(
+  db: BriefingDb,
+  entityId: string,
+): Promise<BriefingResult | undefined> {
+  const tx = db.transaction(['packs', 'entities', 'briefings', 'articles'], 'readonly');
+  const [packs, found] = await Promise.all([
+    tx.objectStore('packs').getAll(),
+    tx.objectStore('entities').index('by-id').getAll(entityId),
+  ]);
+  const rank = packRanks(packs);
+  const records = inPackOrder(found, rank);
+  const first = records[0];
+  if (!first) return undefined;
+  const packIds = records.map((r) => r.packId);
+
+  const briefingStore = tx.objectStore('briefings');
+  const parts = (
+    await Promise.all(packIds.map((packId) => briefingStore.get([packId, entityId])))
+  ).filter((b): b is BriefingRecord => b !== undefined);
+  const briefing = mergeBriefings(entityId, parts);
+
+  const refs = new Map<string, [string, string]>();
+  for (const part of parts)
+    for (const id of part.articles) refs.set(JSON.stringify([part.packId, id]), [part.packId, id]);
+  const articleStore = tx.objectStore('articles');
+  const byId = tx.objectStore('entities').index('by-id');
+  const [articles, related] = await Promise.all([
+    Promise.all([...refs.values()].map((key) => articleStore.get(key))),
+    // Any pack's record will do for a chip; index order is cheapest.
+    Promise.all(briefing.related.map((r) => byId.get(r.entityId))),
+  ]);
+
+  return {
+    entity: toEntity(first),
+    packIds,
+    briefing,
+    articles: articles.flatMap((a) =>
+      a
+        ? [
+            {
+              packId: a.packId,
+              id: a.id,
+              title: a.title,
+              date: a.date,
+              ...(a.url !== undefined && { url: a.url }),
+            },
+          ]
+        : [],
+    ),
+    relatedEntities: related.flatMap((r) => (r ? [chip(r)] : [])),
+  };
+}
+
+/** One record per entity id, from the first pack that defines it. */
+function firstPerId(records: EntityRecord[], packs: PackMeta[]): EntityRecord[] {
+  const seen = new Set<string>();
+  return inPackOrder(records, packRanks(packs)).filter((r) => {
+    if (seen.has(r.id)) return false;
+    seen.add(r.id);
+    return true;
+  });
+}
+
+const byNameThenId = (a: EntitySource, b: EntitySource): number =>
+  a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Entities of a topic (in any pack), each once, by name. */
+export async function entitiesByTopic(db: BriefingDb, topicId: string): Promise<EntitySource[]> {
+  const tx = db.transaction(['packs', 'entities'], 'readonly');
+  const [packs, found] = await Promise.all([
+    tx.objectStore('packs').getAll(),
+    tx.objectStore('entities').index('by-topic').getAll(topicId),
+  ]);
+  return firstPerId(found, packs).map(toEntity).sort(byNameThenId);
+}
+
+export interface SearchHit {
+  id: string;
+  kind: EntitySource['kind'];
+  name: string;
+  names?: EntitySource['names'];
+  topics: string[];
+  /** the pack whose record is shown */
+  packId: string;
+  /** the form that matched, as the pack writes it (e.g. "茂木敏充") */
+  matched: string;
+  /** the query is the whole form, not only its start */
+  exact: boolean;
+}
+
+/**
+ * How many index entries a search reads, per result asked for. A one-letter
+ * query can match thousands of keys; reading them all would make typing slow
+ * for no gain (bench: 500 entries cost ~7 ms per keystroke in fake-indexeddb),
+ * since only `limit` are shown. Exact matches sort first in the key range, so
+ * they are always among those read; the ranking of prefix matches is then
+ * among the first keys in key order.
+ */
+export const SEARCH_CANDIDATES_PER_RESULT = 10;
+
+/**
+ * Entities with a name, display name, alias or ambiguous form that starts with
+ * `query`, in any script, after normaliseSearchKey() on both sides. Ranked:
+ * exact before prefix, then persons first, then the shorter matching form,
+ * then by name.
+ */
+export async function searchEntities(
+  db: BriefingDb,
+  query: string,
+  limit = 20,
+): Promise<SearchHit[]> {
+  const q = normaliseSearchKey(query);
+  if (!q || limit <= 0) return [];
+  const tx = db.transaction(['packs', 'entities'], 'readonly');
+  const [packs, candidates] = await Promise.all([
+    tx.objectStore('packs').getAll(),
+    tx
+      .objectStore('entities')
+      .index('by-alias')
+      .getAll(prefixKeyRange(q), Math.max(limit * SEARCH_CANDIDATES_PER_RESULT, 50)),
+  ]);
+
+  // `record` is shown; `owner` is the record whose form gave the best key.
+  const best = new Map<string, { record: EntityRecord; owner: EntityRecord; key: string }>();
+  // In pack order, so an entity's first pack supplies its record; a later
+  // pack only improves the match (an exact alias only it knows). Matching
+  // uses the stored keys, already normalised: no string work per candidate.
+  for (const record of inPackOrder(candidates, packRanks(packs))) {
+    let key: string | undefined;
+    for (const k of record.aliasKeys)
+      if (k.startsWith(q) && (key === undefined || k.length < key.length)) key = k;
+    if (key === undefined) continue;
+    const seen = best.get(record.id);
+    if (!seen) best.set(record.id, { record, owner: record, key });
+    else if (key.length < seen.key.length) Object.assign(seen, { owner: record, key });
+  }
+
+  const ranked = [...best.values()].sort(
+    (a, b) =>
+      Number(a.key !== q) - Number(b.key !== q) ||
+      Number(a.record.kind !== 'person') - Number(b.record.kind !== 'person') ||
+      a.key.length - b.key.length ||
+      byNameThenId(a.record, b.record),
+  );
+  return ranked.slice(0, limit).map(({ record, owner, key }) => ({
+    id: record.id,
+    kind: record.kind,
+    name: record.name,
+    ...(record.names && { names: record.names }),
+    topics: record.topics,
+    packId: record.packId,
+    // Back from the key to the form as written, for the shown results only.
+    matched: searchFormsOf(owner).find((f) => normaliseSearchKey(f) === key) ?? owner.name,
+    exact: key === q,
+  }));
+}
+
+export async function getArticle(
+  db: BriefingDb,
+  packId: string,
+  articleId: string,
+): Promise<CompiledArticle | undefined> {
+  const record = await db.get('articles', [packId, articleId]);
+  return record && toArticle(record);
+}
+
+/** Installed packs, bundled first, then in the order they were imported. */
+export async function listPacks(db: BriefingDb): Promise<PackMeta[]> {
+  return (await db.getAll('packs')).sort(comparePacks);
+}
+
+export interface TopicSummary extends TopicSource {
+  /** distinct entity ids in this topic, across packs */
+  entityCount: number;
+  /** packs that define the topic, in pack order */
+  packIds: string[];
+}
+
+/** Distinct topics across packs (as the first pack defines each), in pack order. */
+export async function listTopics(db: BriefingDb): Promise<TopicSummary[]> {
+  const tx = db.transaction(['packs', 'topics', 'entities'], 'readonly');
+  const [packs, topics] = await Promise.all([
+    tx.objectStore('packs').getAll(),
+    tx.objectStore('topics').getAll(),
+  ]);
+  const rank = packRanks(packs);
+  const ordered = topics.sort((a, b) => rank(a.packId) - rank(b.packId) || a.seq - b.seq);
+  const byId = new Map<string, TopicSummary>();
+  for (const { packId, seq: _seq, ...topic } of ordered) {
+    const seen = byId.get(topic.id);
+    if (seen) seen.packIds.push(packId);
+    else byId.set(topic.id, { ...topic, entityCount: 0, packIds: [packId] });
+  }
+  const index = tx.objectStore('entities').index('by-topic');
+  // Keys only: the index's primary keys [packId, entityId] are enough to count.
+  const keys = await Promise.all([...byId.keys()].map((id) => index.getAllKeys(id)));
+  const summaries = [...byId.values()];
+  summaries.forEach((summary, i) => {
+    summary.entityCount = new Set((keys[i] ?? []).map(([, entityId]) => entityId)).size;
+  });
+  return summaries;
+}
+
+/** For the content script's matcher: every entity id once, forms merged across packs, by id. */
+export async function getMatchableEntities(db: BriefingDb): Promise<MatchableEntry[]> {
+  const tx = db.transaction(['packs', 'entities'], 'readonly');
+  const [packs, records] = await Promise.all([
+    tx.objectStore('packs').getAll(),
+    tx.objectStore('entities').getAll(),
+  ]);
+  return mergeMatchable(inPackOrder(records, packRanks(packs)));
+}
