@@ -4,7 +4,7 @@
  * JSON (no clock unless `compiledAt` is given, stable sorts, fixed key order),
  * so the bundled pack can be checked against its sources in a test.
  */
-import { buildBriefing } from './briefing';
+import { buildBriefing, indexSentences } from './briefing';
 import { findEventDates } from './event-dates';
 import { scanArticles } from './scan';
 import type { CompiledArticle, CompiledPack, PackSource } from './types';
@@ -20,7 +20,7 @@ export interface CompileOptions {
 export function compilePack(source: PackSource, options: CompileOptions = {}): CompiledPack {
   const scanned = scanArticles(source.articles, source.entities);
   const ctx = {
-    scanned,
+    sentences: indexSentences(scanned),
     entityOrder: new Map(source.entities.map((e, i) => [e.id, i])),
     eventDates: findEventDates(scanned, source.entities),
   };

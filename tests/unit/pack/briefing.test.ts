@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { indexSentences } from '../../../core/pack/briefing';
 import { compilePack } from '../../../core/pack/compile';
+import { scanArticles } from '../../../core/pack/scan';
 import type { Briefing, CompiledPack } from '../../../core/pack/types';
 import { fixtureEntities, fixturePack, seedArticles } from './fixtures';
 
@@ -151,5 +153,67 @@ describe('compilePack on the seed articles (fixture entities)', () => {
       'description',
       'compiledAt',
     ]);
+  });
+});
+
+describe('story sentences and the sentence index', () => {
+  const story = [
+    'Wang Yi arrived in Seoul on Monday for talks with his counterpart.',
+    'This visit was his first to the city in more than a year, officials said.',
+    'He met officials from both governments later in the afternoon.',
+    'Such trips are usually planned months ahead of time by both ministries.',
+    'Wang Yi left for Tokyo on Wednesday after a dinner with Lee Jae-myung and Wang Yi aides.',
+  ].join(' ');
+  const articles = [
+    { ...seedArticles[0]!, id: 'titled', title: 'Wang Yi visits Seoul', text: story },
+    { ...seedArticles[0]!, id: 'untitled', title: 'Talks in Seoul', text: story },
+  ];
+
+  it('adds up to two anaphoric sentences after a naming one, only where the title names the entity', () => {
+    const p = compilePack(fixturePack({ articles }));
+    const b = p.briefings.find((x) => x.entityId === 'wang-yi')!;
+    const facts = b.facts.map((f) => [f.text, f.source.articleId]);
+    expect(facts).toContainEqual([
+      'This visit was his first to the city in more than a year, officials said.',
+      'titled',
+    ]);
+    expect(facts).toContainEqual([
+      'He met officials from both governments later in the afternoon.',
+      'titled',
+    ]);
+    // Three steps on: not part of the story.
+    expect(b.facts.map((f) => f.text)).not.toContain(
+      'Such trips are usually planned months ahead of time by both ministries.',
+    );
+    // Story sentences rank below the sentences that name the entity.
+    const named = b.facts.filter((f) => f.text.includes('Wang Yi'));
+    const told = b.facts.filter((f) => !f.text.includes('Wang Yi'));
+    expect(Math.min(...named.map((f) => f.score))).toBeGreaterThan(
+      Math.max(...told.map((f) => f.score)),
+    );
+    // Story sentences are facts, not mentions: not on the timeline, not counted.
+    expect(b.timeline.every((t) => t.text.includes('Wang Yi'))).toBe(true);
+    expect(b.mentionCount).toBe(6);
+  });
+
+  it('files each sentence once per entity it names, in pack order', () => {
+    const scanned = scanArticles(articles, fixtureEntities);
+    const index = indexSentences(scanned);
+    const wang = index.get('wang-yi')!;
+    expect(wang.named.map((s) => [s.articleId, s.index])).toEqual([
+      ['titled', 0],
+      ['titled', 4],
+      ['untitled', 0],
+      ['untitled', 4],
+    ]);
+    expect(wang.story.map((s) => [s.articleId, s.index])).toEqual([
+      ['titled', 1],
+      ['titled', 2],
+    ]);
+    expect(index.get('lee-jae-myung')!.named.map((s) => [s.articleId, s.index])).toEqual([
+      ['titled', 4],
+      ['untitled', 4],
+    ]);
+    expect(index.has('xi-jinping')).toBe(false);
   });
 });
