@@ -31,7 +31,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'briefing-lens@briefing-lens.example',
-              strict_min_version: '128.0',
+              // 140: CSS Custom Highlight API and data_collection_permissions; 142 for Android.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
