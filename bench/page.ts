@@ -20,9 +20,17 @@ import {
   STATIC_PAGE_HEADERS,
   launch,
   waitForScan,
+  type Harness,
 } from '../tests/e2e/harness';
 import { loadEntities } from '../tests/e2e/expected';
 import { buildStressPage } from './stress-page';
+// @ts-expect-error plain JavaScript on purpose (see in-page.js)
+import { floorScan, markRegExp } from './in-page.js';
+
+/** Calls a function of in-page.js in the page, as source text (see that file). */
+function inPage<T>(page: Page, fn: (arg: string) => unknown, arg: string): Promise<T> {
+  return page.evaluate(`(${fn.toString()})(${JSON.stringify(arg)})`) as Promise<T>;
+}
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const only = process.argv.slice(2);
@@ -41,29 +49,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-/** The floor: runs in the page's main world. */
-function floorScan(source: string): { ms: number; ranges: number } {
-  const re = new RegExp(source, 'g');
-  const start = performance.now();
-  const highlight = new Highlight();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = (node as Text).data;
-    re.lastIndex = 0;
-    for (let m = re.exec(data); m; m = re.exec(data))
-      highlight.add(
-        new StaticRange({
-          startContainer: node,
-          startOffset: m.index,
-          endContainer: node,
-          endOffset: m.index + m[0].length,
-        }),
-      );
-  }
-  CSS.highlights.set('bench-floor', highlight);
-  return { ms: performance.now() - start, ranges: highlight.size };
-}
-
 async function plainPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
@@ -71,6 +56,21 @@ async function plainPage(browser: Browser, url: string): Promise<Page> {
 }
 
 async function main() {
+  const harness = await launch();
+  const plain = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+  try {
+    await measure(harness, plain);
+  } finally {
+    await plain.close();
+    await harness.close();
+  }
+}
+
+async function measure(harness: Harness, plain: Browser) {
   const aliases = aliasesOf();
   const source = aliases.map(escape).join('|');
   const markJs = readFileSync(
@@ -78,12 +78,6 @@ async function main() {
     'utf8',
   );
 
-  const harness = await launch();
-  const plain = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-  });
   const pages = readdirSync(CORPUS_DIR)
     .filter((n) => n.endsWith('.html'))
     .sort()
@@ -126,28 +120,12 @@ async function main() {
       await page.close();
 
       const floorPage = await plainPage(plain, url);
-      floor.push((await floorPage.evaluate(floorScan, source)).ms);
+      floor.push((await inPage<{ ms: number }>(floorPage, floorScan, source)).ms);
       await floorPage.close();
 
       const markPage = await plainPage(plain, url);
       await markPage.evaluate(markJs);
-      mark.push(
-        await markPage.evaluate(
-          (src) =>
-            new Promise<number>((resolve) => {
-              const start = performance.now();
-              const Mark = (
-                window as unknown as {
-                  Mark: new (el: Element) => { markRegExp(re: RegExp, o: object): void };
-                }
-              ).Mark;
-              new Mark(document.body).markRegExp(new RegExp(src, 'g'), {
-                done: () => resolve(performance.now() - start),
-              });
-            }),
-          source,
-        ),
-      );
+      mark.push((await inPage<{ ms: number }>(markPage, markRegExp, source)).ms);
       await markPage.close();
     }
     const e = median(ext);
@@ -173,8 +151,6 @@ async function main() {
     console.log(
       `median over corpus pages: extension/floor = ${median(ratios).toFixed(2)}×; pages where the extension is not faster than mark.js: ${slowerThanMark}`,
     );
-  await plain.close();
-  await harness.close();
 }
 
 void main().then(
