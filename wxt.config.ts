@@ -9,6 +9,7 @@ export default defineConfig({
   // Static files (locales, icons) live with the other assets.
   publicDir: 'assets/public',
   vite: () => ({
+    build: process.env.NO_MINIFY ? { minify: false } : {},
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
