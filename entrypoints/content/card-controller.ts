@@ -68,6 +68,7 @@ export class CardController {
         this.overCard = false;
         this.scheduleHide();
       },
+      () => this.close(),
     );
   }
 
@@ -83,7 +84,13 @@ export class CardController {
   private briefing(entityId: string): Promise<BriefingView | null> {
     let pending = this.cache.get(entityId);
     if (!pending) {
+      const start = performance.now();
       pending = this.deps.client.send('getBriefing', { entityId });
+      // How long the background took to answer (a sleeping worker must wake first).
+      pending.then(
+        () => performance.measure('briefing-lens:briefing-fetch', { start, detail: { entityId } }),
+        () => undefined,
+      );
       pending.catch(() => this.cache.delete(entityId));
       this.cache.set(entityId, pending);
     }
@@ -122,7 +129,16 @@ export class CardController {
     this.abandon();
     const token = ++this.token;
     this.mention = mention;
-    this.fetchTimer = setTimeout(() => void this.briefing(mention.entityId), FETCH_AFTER_MS);
+    this.fetchTimer = setTimeout(() => {
+      // Fetch, and render the card off the page, while the pointer still dwells.
+      this.briefing(mention.entityId).then(
+        (view) => {
+          if (view && token === this.token && !this.isOpen)
+            this.host.prepare(this.props(mention, { status: 'ready', view }, mention.entityId));
+        },
+        () => undefined,
+      );
+    }, FETCH_AFTER_MS);
     this.showTimer = setTimeout(() => {
       if (token === this.token) void this.open(mention, token, false);
     }, this.deps.showDelayMs());
@@ -161,7 +177,7 @@ export class CardController {
       new Promise<false>((resolve) => setTimeout(() => resolve(false), 50)),
     ]);
     if (token !== this.token) return;
-    if (!quick) this.host.show(this.props(mention), anchorFor(mention));
+    if (!quick) void this.host.show(this.props(mention), anchorFor(mention));
     try {
       const view = await pending;
       if (token !== this.token) return;
@@ -172,15 +188,27 @@ export class CardController {
       if (token !== this.token) return;
       this.state = { status: 'error', entityId, message: (error as Error).message };
     }
-    this.host.show(this.props(mention), anchorFor(mention));
+    await this.host.show(this.props(mention), anchorFor(mention));
+    if (token !== this.token) return;
+    // Placed and visible: the next frame paints it.
     performance.mark('briefing-lens:card-shown', { detail: { entityId } });
+    // Focus only now: a card still hidden (being placed) cannot take focus.
     if (focus) this.host.focus();
   }
 
-  private props(mention: PageMention) {
+  private props(
+    mention: PageMention,
+    state: CardState = this.state!,
+    entityId: string = this.entityId ?? mention.entityId,
+  ) {
     return {
-      state: this.state!,
-      pageText: this.entityId === mention.entityId ? mention.text : this.nameOfState(),
+      state,
+      pageText:
+        entityId === mention.entityId
+          ? mention.text
+          : state.status === 'ready'
+            ? state.view.entity.name
+            : entityId,
       pinned: this.pinned,
       uiLanguage: this.deps.uiLanguage,
       t: this.deps.t,
@@ -191,7 +219,8 @@ export class CardController {
       },
       onSelectEntity: (entityId: string) => {
         const token = ++this.token;
-        if (this.mention) void this.open(this.mention, token, false, entityId);
+        // A reader on the keyboard keeps focus in the card as it switches.
+        if (this.mention) void this.open(this.mention, token, this.host.hasFocus, entityId);
       },
       onOpenBriefing: (entityId: string) =>
         void this.deps.client.send('openPage', { page: 'briefing', hash: entityId }),
@@ -201,10 +230,6 @@ export class CardController {
           hash: `${encodeURIComponent(packId)}/${encodeURIComponent(source.articleId)}/${source.start}-${source.end}`,
         }),
     };
-  }
-
-  private nameOfState(): string {
-    return this.state?.status === 'ready' ? this.state.view.entity.name : (this.entityId ?? '');
   }
 
   private rerender(): void {

@@ -106,7 +106,7 @@ class PageSession {
 
   private start(): void {
     this.started = true;
-    this.scanner.enqueue(document.body ?? document.documentElement);
+    this.scanner.enqueueDocument(document);
   }
 
   /** An SPA moved to another page: what the old page said no longer counts. */

@@ -5,7 +5,7 @@
  * `performance.measure('briefing-lens:scan')` whose detail says what it did.
  */
 import { createDocumentState, type DocumentState, type Matcher } from '../../core/recognition';
-import { BlockWalker, toDomSpan } from './text-blocks';
+import { BlockWalker, isInsideSkipped, toDomSpan } from './text-blocks';
 import type { PageMention } from './mention-index';
 
 /** About half a frame: leaves the page room to respond within the same frame. */
@@ -32,12 +32,25 @@ export interface ScannerOptions {
 
 type Yield = () => Promise<void>;
 
-/** `scheduler.yield` where there is one (Chromium), else a macrotask. */
-const yieldToPage: Yield = () => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-};
+/**
+ * Gives the page its turn between slices. An idle callback lets the page
+ * handle input and render a frame first (so highlights appear as they are
+ * found); `scheduler.yield()` was tried and starves rendering until the whole
+ * pass is over. The timeout keeps a busy page from postponing us forever.
+ */
+const IDLE_TIMEOUT_MS = 100;
+const yieldToPage: Yield = () =>
+  new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+    else setTimeout(resolve, 0);
+  });
+
+/** Points (fractions of the viewport) whose blocks are scanned before the rest. */
+const VIEWPORT_PROBES = [0.1, 0.3, 0.5, 0.7, 0.9].flatMap((y) => [
+  [0.3, y],
+  [0.7, y],
+]) as ReadonlyArray<readonly [number, number]>;
 
 export class Scanner {
   private readonly queue: Node[] = [];
@@ -59,6 +72,42 @@ export class Scanner {
     this.queue.push(root);
     if (!this.running) void this.run();
   }
+
+  /**
+   * Scans the whole document, the part the reader sees first: the blocks
+   * under a few points of the viewport are scanned before the rest, which
+   * then skips them.
+   */
+  enqueueDocument(doc: Document): void {
+    const body = doc.body ?? doc.documentElement;
+    const first: Node[] = [];
+    const width = doc.documentElement.clientWidth;
+    const height = doc.documentElement.clientHeight;
+    for (const [x, y] of VIEWPORT_PROBES) {
+      // The nearest block around the point, but never a page-sized container.
+      let element = doc.elementFromPoint(width * x, height * y);
+      while (element && element.parentElement && element.parentElement !== body) {
+        const box = element.parentElement.getBoundingClientRect();
+        if (box.height > height) break;
+        element = element.parentElement;
+      }
+      if (
+        element &&
+        element !== body &&
+        body.contains(element) &&
+        !isInsideSkipped(element, this.options.ownHost()) &&
+        !first.some((n) => n.contains(element!) || element!.contains(n))
+      )
+        first.push(element);
+    }
+    this.priority = new Set(first);
+    // Not through enqueue(): it would fold the visible blocks into the body.
+    this.queue.push(...first, body);
+    if (!this.running) void this.run();
+  }
+
+  /** Subtrees of the visible part, already scanned in the current pass. */
+  private priority = new Set<Node>();
 
   get busy(): boolean {
     return this.running;
@@ -84,6 +133,7 @@ export class Scanner {
         const walker = new BlockWalker(root, {
           ownHost: this.options.ownHost(),
           onShadowRoot: (shadow) => this.queue.push(shadow),
+          done: this.priority.has(root) ? undefined : this.priority,
         });
         let finished = false;
         while (!finished && !this.options.signal.aborted) {
@@ -115,6 +165,7 @@ export class Scanner {
       }
     } finally {
       this.running = false;
+      this.priority = new Set();
     }
     if (this.options.signal.aborted) return;
     detail.entities = entities.size;

@@ -79,6 +79,8 @@ export interface CollectOptions {
   ownHost?: Element | null;
   /** open shadow roots met on the way, to scan as roots of their own */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** subtrees already scanned in this pass (the visible part, scanned first) */
+  done?: ReadonlySet<Node>;
 }
 
 function isEditable(element: Element): boolean {
@@ -176,7 +178,7 @@ export class BlockWalker {
         node = this.walker.nextNode();
       } else {
         const element = node as Element;
-        if (isSkippedElement(element, this.options.ownHost)) {
+        if (isSkippedElement(element, this.options.ownHost) || this.options.done?.has(element)) {
           node = this.skipChildren();
           continue;
         }

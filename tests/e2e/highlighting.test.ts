@@ -36,7 +36,12 @@ const highlightCount = (page: Page) =>
 
 async function setSettings(harness: Harness, settings: Record<string, unknown>): Promise<void> {
   await harness.worker.evaluate(
-    (s) => (globalThis as unknown as { chrome: typeof chrome }).chrome.storage.sync.set({ settings: s }),
+    (s) =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { sync: { set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.sync.set({ settings: s }),
     { version: 2, ...settings },
   );
 }
@@ -47,7 +52,11 @@ describe('highlighting on saved pages', () => {
 
   before(async () => {
     harness = await launch();
-    plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    plain = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+    });
   });
   after(async () => {
     await plain?.close();
@@ -57,13 +66,19 @@ describe('highlighting on saved pages', () => {
   const pages = readdirSync(CORPUS_DIR)
     .filter((name) => name.endsWith('.html'))
     .sort()
-    .map((name) => ({ name, body: () => readFileSync(path.join(CORPUS_DIR, name)) as Buffer | string }));
+    .map((name) => ({
+      name,
+      body: () => readFileSync(path.join(CORPUS_DIR, name)) as Buffer | string,
+    }));
   pages.push({ name: 'stress-5mb', body: () => buildStressPage(CORPUS_DIR) });
 
   it('leaves every page’s DOM untouched, with no error and no long task', async () => {
     const failures: string[] = [];
     for (const [i, { name, body }] of pages.entries()) {
-      const url = harness.server.route(`/saved-${i}.html`, { body: body(), headers: STATIC_PAGE_HEADERS });
+      const url = harness.server.route(`/saved-${i}.html`, {
+        body: body(),
+        headers: STATIC_PAGE_HEADERS,
+      });
       const reference = await plain.newPage();
       await reference.goto(url, { waitUntil: 'load', timeout: 60_000 });
       const before = await reference.evaluate(() => document.documentElement.outerHTML);
@@ -73,7 +88,8 @@ describe('highlighting on saved pages', () => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       page.on('console', (message) => {
-        if (message.type() === 'error' && /briefing|chrome-extension/i.test(message.text())) errors.push(message.text());
+        if (message.type() === 'error' && /briefing|chrome-extension/i.test(message.text()))
+          errors.push(message.text());
       });
       await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
       const scans = await waitForScan(page, 1, 60_000);
@@ -96,6 +112,31 @@ describe('highlighting live pages', () => {
   });
   after(async () => {
     await harness?.close();
+  });
+
+  it('highlights the part of the page the reader sees first', async () => {
+    // A long page the reader has scrolled to its end: the names there are lit before the pass is over.
+    const stress = buildStressPage(CORPUS_DIR).replace(
+      '</body>',
+      '<p id="end">At the end of the page: Wang Yi met Toshimitsu Motegi.</p><div style="height: 100vh"></div><script>' +
+        "document.getElementById('end').scrollIntoView({ block: 'center' });" +
+        'window.litAt = null; const watch = () => { for (const [, h] of CSS.highlights) for (const r of h)' +
+        " if (document.getElementById('end').contains(r.startContainer)) { window.litAt = performance.now(); return; }" +
+        ' requestAnimationFrame(watch); }; requestAnimationFrame(watch);</script></body>',
+    );
+    const url = harness.server.route('/long.html', { body: stress });
+    const page = await harness.context.newPage();
+    await page.goto(url, { timeout: 60_000 });
+    const [scan] = await waitForScan(page, 1, 60_000);
+    const { litAt, passEnd } = await page.evaluate(() => {
+      const measure = performance.getEntriesByName('briefing-lens:scan')[0]!;
+      return {
+        litAt: (window as unknown as { litAt: number | null }).litAt,
+        passEnd: measure.startTime + measure.duration,
+      };
+    });
+    assert.ok(scan!.slices > 3, `the pass took several slices (${scan!.slices})`);
+    assert.ok(litAt !== null && litAt < passEnd - 20, `lit at ${litAt}, pass ended at ${passEnd}`);
   });
 
   it('highlights every mention of 1,000 paragraphs appended over 10 s within 500 ms, without a long task', async () => {
@@ -133,9 +174,13 @@ describe('highlighting live pages', () => {
     await page.goto(url);
     await waitForScan(page);
     await page.evaluate(() => (window as unknown as { startFeed(): void }).startFeed());
-    await page.waitForFunction(() => (window as unknown as { inserted: unknown[] }).inserted.length >= 100, undefined, {
-      timeout: 20_000,
-    });
+    await page.waitForFunction(
+      () => (window as unknown as { inserted: unknown[] }).inserted.length >= 100,
+      undefined,
+      {
+        timeout: 20_000,
+      },
+    );
     await page.waitForTimeout(700);
     const { inserted, reached } = await page.evaluate(() => ({
       inserted: (window as unknown as { inserted: Array<{ at: number; total: number }> }).inserted,
@@ -146,7 +191,10 @@ describe('highlighting live pages', () => {
       return seen ? seen.at - at : Infinity;
     });
     assert.equal(await highlightCount(page), 1000);
-    assert.ok(Math.max(...latencies) <= 500, `worst latency ${Math.max(...latencies).toFixed(0)} ms`);
+    assert.ok(
+      Math.max(...latencies) <= 500,
+      `worst latency ${Math.max(...latencies).toFixed(0)} ms`,
+    );
     const longest = Math.max(...(await scanMeasures(page)).map((s) => s.longestSliceMs));
     assert.ok(longest <= LONG_TASK_MS, `longest slice ${longest} ms`);
   });
@@ -178,7 +226,13 @@ describe('highlighting live pages', () => {
     await page.evaluate(() => clearInterval((window as unknown as { timer: number }).timer));
     await page.waitForTimeout(300);
     const texts = (await readHighlights(page)).map((r) => r.text).sort();
-    assert.deepEqual(texts, ['Sanae Takaichi', (await page.evaluate(() => document.querySelector('b')!.textContent))!].sort());
+    assert.deepEqual(
+      texts,
+      [
+        'Sanae Takaichi',
+        (await page.evaluate(() => document.querySelector('b')!.textContent))!,
+      ].sort(),
+    );
     assert.deepEqual(errors, []);
   });
 
@@ -195,7 +249,10 @@ describe('highlighting live pages', () => {
     const page = await harness.context.newPage();
     await page.goto(url);
     await waitForScan(page);
-    assert.deepEqual((await readHighlights(page)).map((r) => r.text), ['Wang Yi']);
+    assert.deepEqual(
+      (await readHighlights(page)).map((r) => r.text),
+      ['Wang Yi'],
+    );
 
     const typed = ' Lee Jae-myung met Xi Jinping.';
     await page.click('#area');
@@ -211,11 +268,16 @@ describe('highlighting live pages', () => {
     assert.equal(await page.inputValue('#area'), `Wang Yi and Motegi${typed}`);
     assert.equal(await page.inputValue('#field'), `Xi Jinping${typed}`);
     assert.equal(await page.textContent('#editor'), `Sanae Takaichi${typed}`);
-    assert.deepEqual((await readHighlights(page)).map((r) => r.text), ['Wang Yi']);
+    assert.deepEqual(
+      (await readHighlights(page)).map((r) => r.text),
+      ['Wang Yi'],
+    );
   });
 
   it('scans open shadow roots and same-origin frames', async () => {
-    harness.server.route('/frame.html', { body: '<!doctype html><p>Toshimitsu Motegi in a frame.</p>' });
+    harness.server.route('/frame.html', {
+      body: '<!doctype html><p>Toshimitsu Motegi in a frame.</p>',
+    });
     const url = harness.server.route('/shadow.html', {
       body: `<!doctype html><html lang="en"><body><p>Outside: Wang Yi.</p><div id="host"></div>
 <iframe src="/frame.html"></iframe>
@@ -234,13 +296,19 @@ describe('highlighting live pages', () => {
       for (const [, h] of CSS.highlights as unknown as Map<string, Set<unknown>>) n += h.size;
       return n >= 2;
     });
-    assert.deepEqual((await readHighlights(page)).map((r) => r.text).sort(), ['Wang Yi', 'Xi Jinping']);
+    assert.deepEqual((await readHighlights(page)).map((r) => r.text).sort(), [
+      'Wang Yi',
+      'Xi Jinping',
+    ]);
     const frame = page.frames().find((f) => f.url().endsWith('/frame.html'))!;
-    await frame.waitForFunction(() => performance.getEntriesByName('briefing-lens:scan').length > 0);
+    await frame.waitForFunction(
+      () => performance.getEntriesByName('briefing-lens:scan').length > 0,
+    );
     const inFrame = await frame.evaluate(() => {
       const out: string[] = [];
       for (const [, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>)
-        for (const r of h) out.push(r.startContainer.textContent!.slice(r.startOffset, r.endOffset));
+        for (const r of h)
+          out.push(r.startContainer.textContent!.slice(r.startOffset, r.endOffset));
       return out;
     });
     assert.deepEqual(inFrame, ['Toshimitsu Motegi']);
@@ -260,10 +328,17 @@ describe('highlighting live pages', () => {
     await page.goto(url);
     await waitForScan(page);
     await page.evaluate(() => (window as unknown as { navigate(): void }).navigate());
-    await page.waitForFunction(() => performance.getEntriesByName('briefing-lens:scan').length >= 2, undefined, { timeout: 5000 });
+    await page.waitForFunction(
+      () => performance.getEntriesByName('briefing-lens:scan').length >= 2,
+      undefined,
+      { timeout: 5000 },
+    );
     await page.waitForTimeout(200);
     // "Lee" alone is ambiguous: the new page never named Lee Jae-myung in full.
-    assert.deepEqual((await readHighlights(page)).map((r) => r.text), ['Donald Trump']);
+    assert.deepEqual(
+      (await readHighlights(page)).map((r) => r.text),
+      ['Donald Trump'],
+    );
   });
 
   it('applies density and pause live', async () => {
