@@ -27,12 +27,18 @@ export default defineConfig({
         description: '__MSG_commandNextMention__',
       },
     },
+    // Firefox gets WXT's default, Manifest V2 (.output/firefox-mv2): the
+    // content script's <all_urls> is granted at install and cannot be
+    // withdrawn site by site, and the background is a persistent page. Why,
+    // and what MV3 would change: docs/firefox.md.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
+              // Stable: storage.sync is keyed by it (a temporary add-on needs one too).
               id: 'briefing-lens@briefing-lens.example',
-              // 140: CSS Custom Highlight API and data_collection_permissions; 142 for Android.
+              // 140: CSS Custom Highlight API, data_collection_permissions (desktop);
+              // 142: data_collection_permissions on Android.
               strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },

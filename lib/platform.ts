@@ -1,11 +1,59 @@
 /**
- * The few things that differ between Chromium and Firefox, in one place.
- * Everything else goes through webextension-polyfill unchanged.
+ * The few things that differ between Chromium and Firefox, in one place. Each
+ * says which browser needs it and why. Everything else goes through
+ * webextension-polyfill unchanged, and no other module asks which browser it
+ * runs in (no `import.meta.env.FIREFOX`, no user-agent sniffing elsewhere).
+ *
+ * The manifest differences (MV3 service worker and `action` for Chromium, MV2
+ * background page and `browser_action` plus `browser_specific_settings.gecko`
+ * for Firefox) are WXT's and wxt.config.ts's business, not this module's.
+ * docs/firefox.md lists what was checked in a real Firefox.
  */
+import { browser } from './browser';
 
-/** Where the reader changes keyboard shortcuts. Chromium: a chrome:// page; Firefox: the add-ons manager. */
+/** Where the reader changes keyboard shortcuts, in words. Chromium: a chrome:// page; Firefox: the add-ons manager. */
 export function shortcutsPage(): string {
   return import.meta.env.FIREFOX
     ? 'about:addons → ⚙ → Manage Extension Shortcuts'
     : 'chrome://extensions/shortcuts';
+}
+
+/**
+ * Opens the browser's own keyboard-shortcut settings.
+ * - Chromium has no API for it, but an extension (unlike a page) may open
+ *   chrome://extensions/shortcuts in a tab.
+ * - Firefox refuses about:addons in tabs.create; `commands.openShortcutSettings()`
+ *   (Firefox 137+, so every Firefox this add-on installs in) opens the add-ons
+ *   manager at its shortcuts view. Checked in firefox-esr 153.
+ */
+export async function openShortcutSettings(): Promise<void> {
+  if (import.meta.env.FIREFOX) {
+    const commands = browser.commands as { openShortcutSettings?: () => Promise<void> };
+    await commands.openShortcutSettings?.();
+    return;
+  }
+  await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+}
+
+/**
+ * The text position (node and offset) under a viewport point.
+ * Firefox has only the standard `caretPositionFromPoint` (never had
+ * `caretRangeFromPoint`); Chromium has the standard one from 128 and the older
+ * WebKit `caretRangeFromPoint` before that, as does Safari. The standard one
+ * is tried first. Returns null where no text is under the point.
+ */
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+): { node: Node; offset: number } | null {
+  const withPosition = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  if (withPosition.caretPositionFromPoint) {
+    const position = withPosition.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }

@@ -6,18 +6,7 @@
  * blank space beside a line).
  */
 import type { MentionIndex, PageMention } from './mention-index';
-
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const withPosition = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-  };
-  if (withPosition.caretPositionFromPoint) {
-    const position = withPosition.caretPositionFromPoint(x, y);
-    return position ? { node: position.offsetNode, offset: position.offset } : null;
-  }
-  const range = doc.caretRangeFromPoint?.(x, y);
-  return range ? { node: range.startContainer, offset: range.startOffset } : null;
-}
+import { caretAt } from '../../lib/platform';
 
 export function rectsOf(mention: PageMention): DOMRect[] {
   const range = document.createRange();

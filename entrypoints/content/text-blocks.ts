@@ -6,65 +6,65 @@
  * split between finding text and mapping it to the DOM).
  */
 
-/** Elements whose text is not prose, is the reader's own input, or is ours. */
+/** Elements whose text is not prose, is the reader's own input, or is ours (by localName). */
 export const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'BUTTON',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'SVG',
-  'MATH',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'HEAD',
-  'TITLE',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'head',
+  'title',
 ]);
 
 /** Inline elements do not end a block: text on both sides reads as one. */
 const INLINE_TAGS = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'DATA',
-  'DEL',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'LABEL',
-  'MARK',
-  'Q',
-  'RUBY',
-  'RB',
-  'RT',
-  'S',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'U',
-  'VAR',
-  'WBR',
-  'NOBR',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'q',
+  'ruby',
+  'rb',
+  'rt',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+  'nobr',
 ]);
 
 export interface TextBlock {
@@ -90,11 +90,10 @@ function isEditable(element: Element): boolean {
 
 /** Whether `element` (or what it holds) must not be scanned. */
 export function isSkippedElement(element: Element, ownHost?: Element | null): boolean {
+  if (SKIPPED_TAGS.has(element.localName) || element === ownHost) return true;
+  // Most elements have no attributes at all: one cheap check before reading any.
   return (
-    SKIPPED_TAGS.has(element.tagName.toUpperCase()) ||
-    element === ownHost ||
-    isEditable(element) ||
-    element.getAttribute('role') === 'textbox'
+    element.hasAttributes() && (isEditable(element) || element.getAttribute('role') === 'textbox')
   );
 }
 
@@ -111,12 +110,7 @@ export function isInsideSkipped(node: Node, ownHost?: Element | null): boolean {
 
 function blockOf(node: Node, stop: Node): Node {
   let el = node.parentNode;
-  while (
-    el &&
-    el !== stop &&
-    el.nodeType === 1 &&
-    INLINE_TAGS.has((el as Element).tagName.toUpperCase())
-  )
+  while (el && el !== stop && el.nodeType === 1 && INLINE_TAGS.has((el as Element).localName))
     el = el.parentNode;
   return el ?? stop;
 }
@@ -252,7 +246,7 @@ export function toDomSpan(block: TextBlock, start: number, end: number): DomSpan
 export function blockRootOf(node: Node): Node {
   const parent = node.nodeType === 1 ? node : node.parentNode;
   if (!parent) return node;
-  return parent.nodeType === 1 && !INLINE_TAGS.has((parent as Element).tagName.toUpperCase())
+  return parent.nodeType === 1 && !INLINE_TAGS.has((parent as Element).localName)
     ? parent
     : blockOf(parent, parent.ownerDocument ?? parent);
 }

@@ -1,0 +1,256 @@
+/**
+ * The same extension, proven in a real Firefox: the built Firefox add-on
+ * (.output/firefox-mv2) in firefox-esr, driven over WebDriver BiDi, highlights
+ * the demo page without touching its DOM, shows a card on hover, lists the
+ * page's names in the popup, follows an options change on an open page
+ * without reload, and makes no request of its own.
+ *
+ *   npx wxt build -b firefox && node --import tsx --test tests/firefox/*.test.ts
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import { REPO_ROOT } from '../e2e/harness';
+import { SIX_PEOPLE, expectedCounts, loadEntities } from '../e2e/expected';
+import { renderDemoPage } from '../../scripts/demo-page';
+import {
+  extensionUrl,
+  hoverText,
+  launchFirefox,
+  openExtensionPage,
+  readHighlights,
+  scanMeasures,
+  waitForCard,
+  waitForHighlightCount,
+  waitForScan,
+  type FirefoxHarness,
+} from './harness';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'test-output');
+const SCREENSHOT = path.join(ARTIFACTS, 'firefox-card.png');
+const DOCS_SCREENSHOT = path.join(REPO_ROOT, 'docs/screenshots/firefox.png');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const demo = renderDemoPage();
+const expected = expectedCounts(demo.blocks);
+const entities = loadEntities();
+const total = [...expected.values()].reduce((a, b) => a + b, 0);
+
+/**
+ * Records every DOM mutation from the end of parsing (DOMContentLoaded) on.
+ * Installed before the document exists (a BiDi preload script); the content
+ * script runs at document_idle, after DOMContentLoaded, so it is watched from
+ * its first moment.
+ */
+const RECORD_MUTATIONS = () => {
+  const log: string[] = [];
+  (window as unknown as { __mutations: string[] }).__mutations = log;
+  document.addEventListener(
+    'DOMContentLoaded',
+    () =>
+      new MutationObserver((records) => {
+        for (const r of records)
+          log.push(`${r.type} ${r.target.nodeName} ${r.attributeName ?? ''}`);
+      }).observe(document, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      }),
+    { once: true, capture: true },
+  );
+};
+
+describe('the extension in Firefox', () => {
+  let harness: FirefoxHarness;
+  let page: Page;
+  let demoUrl: string;
+  const requests: Array<{ url: string; from: string }> = [];
+  const record = (from: string) => (request: HTTPRequest) =>
+    requests.push({ url: request.url(), from });
+
+  before(async () => {
+    harness = await launchFirefox({
+      routes: { '/demo.html': demo.html },
+      pristinePaths: ['/demo.html'],
+    });
+    demoUrl = harness.server.url('/demo.html');
+    page = await harness.browser.newPage();
+    page.on('request', record('demo'));
+    await page.evaluateOnNewDocument(RECORD_MUTATIONS);
+    await page.goto(demoUrl);
+    await waitForScan(page);
+  });
+
+  after(async () => {
+    await harness?.close();
+  });
+
+  it('highlights every mention the recognition core finds on the demo page', async () => {
+    assert.ok(total > 30, `the demo page names the briefing's people (${total})`);
+    const drawn = (await readHighlights(page)).filter((r) => r.highlight !== 'briefing-lens-focus');
+    assert.equal(drawn.length, total);
+    const texts = new Set(drawn.map((r) => r.text));
+    for (const name of [
+      'Wang Yi',
+      'Takaichi',
+      'Sanae Takaichi',
+      'Lee Jae-myung',
+      '다카이치',
+      '高市',
+      '王毅',
+      '习近平',
+      '習近平',
+    ])
+      assert.ok(texts.has(name), `"${name}" is highlighted`);
+    assert.ok(!drawn.some((r) => r.text === 'Donald Trump fan'));
+    const [scan] = await scanMeasures(page);
+    assert.equal(scan!.mentions, total);
+  });
+
+  it('leaves the page DOM exactly as the page made it', async () => {
+    const before = harness.pristine.get('/demo.html');
+    assert.ok(before, 'the pristine DOM was captured before the extension was installed');
+    const after = await page.evaluate(() => document.documentElement.outerHTML);
+    assert.equal(after, before);
+    const mutations = await page.evaluate(
+      () => (window as unknown as { __mutations: string[] }).__mutations,
+    );
+    assert.deepEqual(mutations, [], 'not one mutation, not even one undone');
+  });
+
+  it('shows a card with who it is when a name is hovered', async () => {
+    await page.bringToFront();
+    await hoverText(page, 'Wang Yi', 0);
+    const text = await waitForCard(page, 'Chinese Foreign Minister');
+    assert.match(text, /Wang Yi/);
+    // The card's host is the one element the extension adds, and the recorder
+    // of the test above saw it: it was listening all along.
+    const mutations = await page.evaluate(
+      () => (window as unknown as { __mutations: string[] }).__mutations,
+    );
+    assert.ok(mutations.includes('childList HTML '), 'the card host was recorded');
+    await page.screenshot({ path: SCREENSHOT });
+    // The README's picture, refreshed on request only: a test run leaves the tree clean.
+    if (process.env.UPDATE_SCREENSHOTS) {
+      mkdirSync(path.dirname(DOCS_SCREENSHOT), { recursive: true });
+      copyFileSync(SCREENSHOT, DOCS_SCREENSHOT);
+    }
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('briefing-lens-card'), {
+      polling: 50,
+      timeout: 5000,
+    });
+  });
+
+  it('lists the names of the page, with their counts, in the popup', async () => {
+    // The popup page loaded in a *background* tab of the demo tab's window:
+    // its own query, tabs.query({ active: true, currentWindow: true }), finds
+    // the demo tab, exactly as from the toolbar button.
+    await page.bringToFront();
+    const popup = await openExtensionPage(harness, 'popup.html', { background: true });
+    popup.on('request', record('popup'));
+    try {
+      await popup.waitForFunction(
+        () => document.querySelectorAll('.entities [data-entity]').length > 0,
+        { polling: 50, timeout: 10_000 },
+      );
+      const listed = await popup.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.entities [data-entity]')].map((e) => ({
+          id: e.dataset.entity!,
+          count: Number(e.querySelector<HTMLElement>('[data-count]')?.dataset.count),
+        })),
+      );
+      const byId = new Map(listed.map((e) => [e.id, e.count]));
+      for (const person of SIX_PEOPLE) {
+        assert.ok(expected.get(person), `${person} is on the demo page`);
+        assert.equal(byId.get(person), expected.get(person), `${person}'s count`);
+      }
+      // The same question asked by hand, as the popup's tab client asks it:
+      // tabs.sendMessage to the top frame works without the `tabs` permission.
+      const answers = await popup.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: typeof import('webextension-polyfill') })
+          .browser;
+        const tabs = await api.tabs.query({});
+        const out: Array<{ hostname: string; entities: Array<{ id: string; count: number }> }> = [];
+        for (const tab of tabs) {
+          const reply = (await api.tabs
+            .sendMessage(
+              tab.id!,
+              { channel: 'briefing-lens', type: 'getPageMentions', request: undefined },
+              { frameId: 0 },
+            )
+            .catch(() => null)) as { ok: boolean; value: (typeof out)[number] } | null;
+          if (reply?.ok) out.push(reply.value);
+        }
+        return out;
+      });
+      assert.equal(answers.length, 1, 'exactly one tab (the demo page) answers');
+      assert.equal(answers[0]!.hostname, '127.0.0.1');
+      assert.deepEqual(
+        new Map(answers[0]!.entities.map((e) => [e.id, e.count])),
+        new Map(listed.map((e) => [e.id, e.count])),
+      );
+      await popup.screenshot({ path: path.join(ARTIFACTS, 'firefox-popup.png') });
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('removes the highlights of a topic switched off in the options, without reload', async () => {
+    const onlyTopic = entities.find((e) => e.topics.length === 1 && (expected.get(e.id) ?? 0) > 0);
+    assert.ok(onlyTopic, 'some entity on the page has a single topic');
+    const topic = onlyTopic.topics[0]!;
+    const hidden = entities.filter(
+      (e) => e.topics.length > 0 && e.topics.every((t) => t === topic),
+    );
+    const loss = hidden.reduce((sum, e) => sum + (expected.get(e.id) ?? 0), 0);
+    assert.ok(loss > 0);
+
+    const before = (await readHighlights(page)).length;
+    const options = await openExtensionPage(harness, 'options.html');
+    options.on('request', record('options'));
+    try {
+      const box = `input[data-topic="${topic}"]`;
+      await options.waitForSelector(box);
+      assert.equal(await options.$eval(box, (e) => (e as HTMLInputElement).checked), true);
+      await options.click(box);
+      await waitForHighlightCount(page, before - loss);
+      await options.screenshot({
+        path: path.join(ARTIFACTS, 'firefox-options.png'),
+        fullPage: true,
+      });
+      await options.click(box);
+      await waitForHighlightCount(page, before);
+    } finally {
+      await options.close();
+    }
+  });
+
+  it('makes no request outside its own origin', () => {
+    const own = extensionUrl(harness, '');
+    const outside = requests.filter(
+      (r) =>
+        r.from !== 'demo' &&
+        !r.url.startsWith(own) &&
+        !r.url.startsWith('data:') &&
+        !r.url.startsWith('blob:'),
+    );
+    assert.deepEqual(outside, []);
+    // Firefox's own, not the page's: its UA style sheet (html.css) declares
+    // the list-bullet font as a data: URL, and the browser asks for /favicon.ico.
+    const byBrowser = (url: string) => url.startsWith('data:') || url.endsWith('/favicon.ico');
+    assert.deepEqual(
+      requests.filter((r) => r.from === 'demo' && !byBrowser(r.url)).map((r) => r.url),
+      [demoUrl],
+      'the demo page loads nothing but itself',
+    );
+    // Everything that reached the fixture server: the pristine load, the demo tab, favicons.
+    assert.deepEqual(
+      harness.server.hits.filter((hit) => hit !== '/favicon.ico'),
+      ['/demo.html', '/demo.html'],
+    );
+  });
+});

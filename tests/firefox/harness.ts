@@ -1,0 +1,301 @@
+/**
+ * Runs the *built* Firefox extension (.output/firefox-mv2) in a real Firefox
+ * (Debian's /usr/bin/firefox-esr) driven over WebDriver BiDi by puppeteer-core,
+ * offline, with fixture pages served from 127.0.0.1 by the Chromium harness's
+ * FixtureServer. See docs/firefox.md for why each preference is set.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FixtureServer, REPO_ROOT } from '../e2e/harness';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** The built add-on; another build (e.g. `wxt build -b firefox --mv3` → .output/firefox-mv3) through the environment. */
+export const FIREFOX_EXTENSION_DIR = path.resolve(
+  REPO_ROOT,
+  process.env.FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv2',
+);
+
+/**
+ * The extension's internal UUID, fixed so its pages have a known address
+ * (moz-extension://<uuid>/popup.html). Firefox otherwise picks a random one per
+ * profile; the pref `extensions.webextensions.uuids` maps add-on id → UUID.
+ */
+export const EXTENSION_UUID = 'b71e5a11-1e45-4b7a-9c0d-5eed1e55f00d';
+
+/** The add-on id, read from the built manifest so it cannot drift from wxt.config.ts. */
+export function geckoId(extensionDir = FIREFOX_EXTENSION_DIR): string {
+  const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error('The Firefox manifest has no browser_specific_settings.gecko.id');
+  return id;
+}
+
+/**
+ * Offline and quiet. `MOZ_DISABLE_NONLOCAL_CONNECTIONS=1` (environment) makes
+ * every connection to anything but localhost fail; the prefs below stop the
+ * background services that would otherwise try (and log) anyway. ESR ignores
+ * a `services.settings.server` override unless that variable is set.
+ */
+export const FIREFOX_PREFS: Record<string, unknown> = {
+  // Remote Settings (blocklists, certificates…): a data: URL that never answers.
+  'services.settings.server': 'data:,#remote-settings-disabled',
+  'app.update.disabledForTesting': true,
+  'browser.shell.checkDefaultBrowser': false,
+  'browser.startup.homepage_override.mstone': 'ignore',
+  'browser.newtabpage.enabled': false,
+  'browser.startup.page': 0,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'datareporting.healthreport.uploadEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'extensions.getAddons.cache.enabled': false,
+  'extensions.update.enabled': false,
+  'extensions.blocklist.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'browser.safebrowsing.downloads.enabled': false,
+  'browser.safebrowsing.blockedURIs.enabled': false,
+  // A page in a background tab keeps running timers at full speed, so a
+  // highlight change on the demo page is seen while the options tab is in front.
+  'dom.min_background_timeout_value': 0,
+  'dom.min_background_timeout_value_without_budget_throttling': 0,
+  'dom.timeout.enable_budget_timer_throttling': false,
+};
+
+export interface FirefoxHarness {
+  browser: Browser;
+  server: FixtureServer;
+  uuid: string;
+  /** the DOM of each page URL as Firefox rendered it before the extension was installed */
+  pristine: Map<string, string>;
+  close(): Promise<void>;
+}
+
+export interface FirefoxLaunchOptions {
+  extensionDir?: string;
+  /** fixture routes served from 127.0.0.1: path → HTML */
+  routes?: Record<string, string>;
+  /** pages (paths of `routes`) to load once *before* the extension is installed */
+  pristinePaths?: string[];
+  viewport?: { width: number; height: number };
+}
+
+export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxHarness> {
+  // BiDi (webExtension.install) wants an absolute path.
+  const extensionDir = path.resolve(options.extensionDir ?? FIREFOX_EXTENSION_DIR);
+  if (!existsSync(path.join(extensionDir, 'manifest.json')))
+    throw new Error(
+      `No built extension at ${extensionDir}: run \`npx wxt build -b firefox\` first.`,
+    );
+  if (!existsSync(FIREFOX))
+    throw new Error(
+      `No Firefox at ${FIREFOX}: apt-get install -y firefox-esr (or set FIREFOX_PATH).`,
+    );
+
+  const server = new FixtureServer();
+  await server.start();
+  for (const [route, body] of Object.entries(options.routes ?? {})) server.route(route, { body });
+
+  // puppeteer-core makes its own temporary profile; a separate TMPDIR keeps
+  // anything else Firefox writes out of the shared /tmp and is removed on close.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'briefing-lens-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Lets BiDi install add-ons (webExtension.install) and reach privileged contexts.
+    args: ['--remote-allow-system-access'],
+    env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1', TMPDIR: scratch },
+    defaultViewport: options.viewport ?? { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      ...FIREFOX_PREFS,
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId(extensionDir)]: EXTENSION_UUID }),
+    },
+  });
+
+  const harness: FirefoxHarness = {
+    browser,
+    server,
+    uuid: EXTENSION_UUID,
+    pristine: new Map(),
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.stop();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+  try {
+    // The same pages in the same Firefox, before the extension exists: the
+    // yardstick for "the extension did not touch the DOM".
+    for (const route of options.pristinePaths ?? []) {
+      const page = await browser.newPage();
+      await page.goto(server.url(route));
+      harness.pristine.set(route, await page.evaluate(() => document.documentElement.outerHTML));
+      await page.close();
+    }
+    await browser.installExtension(extensionDir).catch(async (error: Error) => {
+      // Debian bookworm's main archive has ESR 140; 153 comes from bookworm-security.
+      throw new Error(
+        `${await browser.version()} did not install the add-on (its strict_min_version is in wxt.config.ts): ${error.message}`,
+      );
+    });
+  } catch (error) {
+    await harness.close();
+    throw error;
+  }
+  return harness;
+}
+
+export function extensionUrl(harness: FirefoxHarness, pagePath: string): string {
+  return `moz-extension://${harness.uuid}/${pagePath.replace(/^\//, '')}`;
+}
+
+/**
+ * Navigates to a moz-extension:// page. Puppeteer's `page.goto` waits for a
+ * BiDi navigation event Firefox does not send for extension pages, so it never
+ * resolves; the BiDi command `browsingContext.navigate` itself does. Puppeteer
+ * keeps the frame's BiDi browsing context on `mainFrame().browsingContext`
+ * (not public API; the fallback is goto with a short timeout).
+ */
+export async function navigateExtensionPage(page: Page, url: string): Promise<void> {
+  const context = (
+    page.mainFrame() as unknown as {
+      browsingContext?: {
+        navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<void>;
+      };
+    }
+  ).browsingContext;
+  if (context?.navigate) await context.navigate(url, 'complete');
+  else await page.goto(url, { timeout: 3000 }).catch(() => undefined);
+  await page.waitForFunction(
+    (href) => location.href.startsWith(href) && document.readyState === 'complete',
+    { polling: 50, timeout: 10_000 },
+    url.split('#')[0]!,
+  );
+}
+
+export async function openExtensionPage(
+  harness: FirefoxHarness,
+  pagePath: string,
+  options: { background?: boolean } = {},
+): Promise<Page> {
+  const page = await harness.browser.newPage({ background: options.background });
+  await navigateExtensionPage(page, extensionUrl(harness, pagePath));
+  return page;
+}
+
+/** Waits until the content script has finished at least `passes` scan passes on the page. */
+export async function waitForScan(page: Page, passes = 1, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (n) => performance.getEntriesByName('briefing-lens:scan').length >= n,
+    { polling: 50, timeout },
+    passes,
+  );
+}
+
+export interface ScanDetail {
+  mentions: number;
+  entities: number;
+}
+
+export async function scanMeasures(page: Page): Promise<ScanDetail[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByName('briefing-lens:scan')
+      .map(
+        (e) => ({ ...(e as PerformanceMeasure).detail }) as { mentions: number; entities: number },
+      ),
+  );
+}
+
+/** Every range the page's CSS.highlights holds, with its text. */
+export async function readHighlights(
+  page: Page,
+): Promise<Array<{ highlight: string; text: string }>> {
+  return page.evaluate(() => {
+    const out: Array<{ highlight: string; text: string }> = [];
+    for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+      for (const r of highlight) {
+        const range = document.createRange();
+        try {
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          out.push({ highlight: name, text: range.toString() });
+        } catch {
+          out.push({ highlight: name, text: '(stale)' });
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/** Waits until the page's highlights hold exactly `count` ranges. */
+export async function waitForHighlightCount(page: Page, count: number, timeout = 10_000) {
+  await page.waitForFunction(
+    (n) => {
+      let total = 0;
+      for (const [, h] of CSS.highlights as unknown as Map<string, Set<unknown>>) total += h.size;
+      return total === n;
+    },
+    // Interval polling: requestAnimationFrame does not run in a background tab.
+    { polling: 50, timeout },
+    count,
+  );
+}
+
+/** Scrolls the n-th occurrence of `text` into view and rests the pointer on it. */
+export async function hoverText(
+  page: Page,
+  text: string,
+  nth = 0,
+): Promise<{ x: number; y: number }> {
+  const rect = await page.evaluate(
+    (text, nth) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const data = (node as Text).data;
+        for (let at = data.indexOf(text); at >= 0; at = data.indexOf(text, at + 1)) {
+          if (seen++ !== nth) continue;
+          node.parentElement?.scrollIntoView({ block: 'center' });
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          const r = range.getClientRects()[0]!;
+          return { x: r.left, y: r.top, width: r.width, height: r.height };
+        }
+      }
+      return null;
+    },
+    text,
+    nth,
+  );
+  if (!rect) throw new Error(`"${text}" is not on the page`);
+  const point = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  await page.mouse.move(point.x - 40, point.y + 40);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  return point;
+}
+
+/** Waits until a card is open, placed, and its shadow root contains `text`. */
+export async function waitForCard(page: Page, text: string, timeout = 5000): Promise<string> {
+  await page.waitForFunction(
+    (text) => {
+      const host = document.querySelector('briefing-lens-card[data-placed]');
+      return !!host?.shadowRoot?.textContent?.includes(text);
+    },
+    { polling: 50, timeout },
+    text,
+  );
+  // Let the 120 ms entrance animation finish before anyone looks.
+  await new Promise((r) => setTimeout(r, 150));
+  return page.evaluate(
+    () => document.querySelector('briefing-lens-card')?.shadowRoot?.textContent ?? '',
+  );
+}
