@@ -28,7 +28,9 @@ export function ArticlePage({ article, cited, t, uiLanguage }: ArticlePageProps)
   const mark = useRef<HTMLElement>(null);
   useEffect(() => {
     if (article) document.title = `${article.title} · ${t('page_article')}`;
+    // Scrolled to, and focused so a screen reader starts at the cited sentence.
     mark.current?.scrollIntoView({ block: 'center' });
+    mark.current?.focus({ preventScroll: true });
   }, [article, cited?.[0]]);
   if (article === undefined) return <main class="page" aria-busy="true" />;
   if (article === null)

@@ -8,6 +8,15 @@ import type { Translate } from '../lib/i18n';
 import { displayName, formatDate, kindKey } from '../core/display';
 import type { SourceRef } from '../core/pack/types';
 
+/** Formatting a date builds an Intl.DateTimeFormat: slow enough to remember. */
+const dates = new Map<string, string>();
+function dateText(iso: string, uiLanguage: string): string {
+  const key = `${uiLanguage}|${iso}`;
+  let text = dates.get(key);
+  if (text === undefined) dates.set(key, (text = formatDate(iso, uiLanguage)));
+  return text;
+}
+
 export const CARD_FACTS = 3;
 export const CARD_TIMELINE = 4;
 export const CARD_RELATED = 6;
@@ -66,7 +75,7 @@ export function BriefingCard(props: BriefingCardProps) {
   const { state, t } = props;
   const headingId = 'briefing-lens-card-title';
   const header = (name: string, canonical?: string, kind?: string) => (
-    <header>
+    <div class="head">
       <div class="title-row">
         <h2 id={headingId}>{name}</h2>
         <div class="tools">
@@ -102,7 +111,7 @@ export function BriefingCard(props: BriefingCardProps) {
           {kind ? <span class="kind">{kind}</span> : null}
         </p>
       )}
-    </header>
+    </div>
   );
 
   if (state.status !== 'ready') {
@@ -111,6 +120,7 @@ export function BriefingCard(props: BriefingCardProps) {
         class="card"
         role="dialog"
         aria-labelledby={headingId}
+        tabIndex={-1}
         aria-busy={state.status === 'loading'}
       >
         {header(props.pageText)}
@@ -130,7 +140,7 @@ export function BriefingCard(props: BriefingCardProps) {
   const moreFacts = briefing.facts.length - facts.length;
 
   return (
-    <section class="card" role="dialog" aria-labelledby={headingId}>
+    <section class="card" role="dialog" aria-labelledby={headingId} tabIndex={-1}>
       {header(
         props.pageText,
         props.pageText === localName ? entity.name : `${localName} · ${entity.name}`,
@@ -175,7 +185,7 @@ export function BriefingCard(props: BriefingCardProps) {
           <ol class="timeline">
             {timeline.map((entry) => (
               <li key={`${entry.date}:${entry.source.articleId}:${entry.source.start}`}>
-                <time dateTime={entry.date}>{formatDate(entry.date, props.uiLanguage)}</time>
+                <time dateTime={entry.date}>{dateText(entry.date, props.uiLanguage)}</time>
                 <span class="timeline-text" title={entry.text}>
                   {entry.text}
                 </span>
@@ -202,11 +212,11 @@ export function BriefingCard(props: BriefingCardProps) {
           </ul>
         </section>
       ) : null}
-      <footer>
+      <div class="foot">
         <button type="button" class="open-full" onClick={() => props.onOpenBriefing(entity.id)}>
           {moreFacts > 0 ? t('card_openFullMore', String(moreFacts)) : t('card_openFull')}
         </button>
-      </footer>
+      </div>
     </section>
   );
 }

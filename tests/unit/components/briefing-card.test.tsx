@@ -88,6 +88,12 @@ describe('BriefingCard', () => {
     expect(dialog.textContent).toContain('kind_person');
   });
 
+  it('can take focus as a whole, and adds no page landmarks (banner, contentinfo)', () => {
+    renderCard({ status: 'ready', view: view() });
+    expect(screen.getByRole('dialog').getAttribute('tabindex')).toBe('-1');
+    expect(document.querySelector('header, footer')).toBeNull();
+  });
+
   it('shows the role and at most the card’s number of facts, each with its source', () => {
     const actions = renderCard({ status: 'ready', view: view() });
     expect(screen.getByText('Chinese Foreign Minister')).toBeTruthy();

@@ -1,0 +1,564 @@
+/**
+ * The briefing card where readers meet it: the built extension in Chromium,
+ * on the demo page and on saved corpus pages. Quick to appear, worth opening
+ * (role, sourced facts, timeline), reachable and closable by keyboard, never
+ * over the name or outside the viewport, untouched by hostile page styles and
+ * leaving the page untouched, and free of axe-core violations in light and
+ * dark, as are the full briefing and article pages it leads to.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  CORPUS_DIR,
+  REPO_ROOT,
+  STATIC_PAGE_HEADERS,
+  extensionUrl,
+  launch,
+  openExtensionPage,
+  waitForCard,
+  waitForScan,
+  type Harness,
+} from './harness';
+import {
+  axeViolations,
+  cardBox,
+  cardContents,
+  cardStyles,
+  focusInCard,
+  formatTiming,
+  type HoverTiming,
+  hoverMention,
+  inside,
+  intersects,
+  isCardOpen,
+  mentionRect,
+  pageSnapshot,
+  pixelDiff,
+  readHoverTiming,
+  sendNextMention,
+  startHoverTiming,
+  viewportBox,
+  waitForCardClosed,
+  type Box,
+} from './card-helpers';
+import { renderDemoPage } from '../../scripts/demo-page';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'test-output', 'card');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** The show delay is 500 ms; the card must be up within 600 ms of the pointer's arrival. */
+const SHOW_BUDGET_MS = 600;
+
+const demo = renderDemoPage();
+
+/** Names in the four corners of the viewport (and one mid-height, for short viewports). */
+const EDGES_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Edges</title>
+<style>
+  body { margin: 0; font: 16px/1.5 Georgia, serif; }
+  p { position: fixed; margin: 0; }
+  #tl { top: 2px; left: 4px; }
+  #tr { top: 2px; right: 4px; }
+  #bl { bottom: 2px; left: 4px; }
+  #br { bottom: 2px; right: 4px; }
+  #ml { top: 50%; left: 4px; }
+</style></head>
+<body>
+  <p id="tl">Wang Yi</p>
+  <p id="tr">Xi Jinping</p>
+  <p id="bl">Lee Jae-myung</p>
+  <p id="br">Sanae Takaichi</p>
+  <p id="ml">Donald Trump</p>
+</body></html>`;
+
+/** What a careless or hostile page does to everything it can reach. */
+const HOSTILE_CSS = `
+  * { all: unset !important; }
+  html { font-size: 40px !important; line-height: 3 !important; }
+  body, div, section, p, button, a, span, h2, h3, ul, li { font: italic 30px serif !important; color: red !important; letter-spacing: 4px !important; }
+  :root { --bg: red; --fg: lime; --accent: orange; --available-height: 20px; }
+`;
+const HOSTILE_PAGE = demo.html.replace('</head>', `<style>${HOSTILE_CSS}</style></head>`);
+
+function save(name: string, png: Buffer): void {
+  writeFileSync(path.join(ARTIFACTS, name), png);
+}
+
+async function openPage(harness: Harness, url: string): Promise<Page> {
+  const page = await harness.context.newPage();
+  await page.goto(url);
+  await waitForScan(page);
+  return page;
+}
+
+async function closeCard(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await waitForCardClosed(page);
+}
+
+/** Hovers a name, waits for the card, and returns how long it took from the pointer's arrival. */
+async function hoverAndTime(page: Page, text: string, nth = 0): Promise<HoverTiming> {
+  await startHoverTiming(page);
+  const on = await hoverMention(page, text, nth);
+  await waitForCard(page);
+  return readHoverTiming(page, on);
+}
+
+const CARD_STYLE_PROPERTIES = [
+  'display',
+  'position',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'line-height',
+  'letter-spacing',
+  'padding-top',
+  'padding-left',
+  'margin-top',
+  'margin-bottom',
+  'border-top-width',
+  'border-top-left-radius',
+  'width',
+  'text-transform',
+  'white-space',
+];
+const COLOUR_PROPERTIES = ['color', 'background-color', 'border-top-color'];
+
+describe('the briefing card in Chromium (light)', () => {
+  let harness: Harness;
+  let demoUrl: string;
+  let edgesUrl: string;
+  let hostileUrl: string;
+  const corpus: Record<string, string> = {};
+
+  before(async () => {
+    harness = await launch();
+    demoUrl = harness.server.route('/demo.html', { body: demo.html });
+    edgesUrl = harness.server.route('/edges.html', { body: EDGES_PAGE });
+    hostileUrl = harness.server.route('/hostile.html', { body: HOSTILE_PAGE });
+    for (const file of ['nytimes-1.html', 'schema-org-context-object.html'])
+      corpus[file] = harness.server.route(`/corpus/${file}`, {
+        body: readFileSync(path.join(CORPUS_DIR, file)),
+        headers: STATIC_PAGE_HEADERS,
+      });
+  });
+
+  after(async () => {
+    await harness?.close();
+  });
+
+  const pages: Array<{ name: string; url: () => string; text: string; entity: string }> = [
+    { name: 'demo', url: () => demoUrl, text: 'Wang Yi', entity: 'Wang Yi' },
+    {
+      name: 'nytimes-1',
+      url: () => corpus['nytimes-1.html']!,
+      text: 'Trump',
+      entity: 'Donald Trump',
+    },
+    {
+      name: 'schema-org-context-object',
+      url: () => corpus['schema-org-context-object.html']!,
+      text: 'Lee Jae-myung',
+      entity: 'Lee Jae-myung',
+    },
+  ];
+
+  for (const target of pages)
+    it(`shows a worthwhile card within ${SHOW_BUDGET_MS} ms of hovering ${target.text} on ${target.name}, and Esc closes it`, async () => {
+      const page = await openPage(harness, target.url());
+      try {
+        // The first hover of a page pays for the first briefing; time the warm one too.
+        const first = await hoverAndTime(page, target.text);
+        const card = await cardContents(page);
+        save(`hover-${target.name}.png`, await page.screenshot());
+        assert.equal(card.dialog.role, 'dialog');
+        assert.ok(card.dialog.labelledBy, 'the dialog is labelled by its heading');
+        assert.match(
+          await page.evaluate(
+            () => document.querySelector('briefing-lens-card')!.shadowRoot!.textContent!,
+          ),
+          new RegExp(target.entity),
+        );
+        assert.ok(card.role.length > 3, `a role: "${card.role}"`);
+        assert.ok(card.facts.length >= 3, `at least three facts (${card.facts.length})`);
+        for (const fact of card.facts) {
+          assert.ok(fact.text.length > 10, 'a fact says something');
+          assert.ok(fact.source.length > 3, 'every fact names its source');
+        }
+        assert.ok(card.timeline.length >= 1, 'a timeline');
+        assert.match(card.timeline[0]!, /\d{4}/, 'timeline entries are dated');
+        assert.ok(first.total <= SHOW_BUDGET_MS, `first card shown ${formatTiming(first)}`);
+        await closeCard(page);
+
+        await page.mouse.move(2, 2);
+        await page.waitForTimeout(100);
+        const warm = await hoverAndTime(page, target.text);
+        assert.ok(warm.total <= SHOW_BUDGET_MS, `warm card shown ${formatTiming(warm)}`);
+        console.log(
+          `# ${target.name}: first card ${formatTiming(first)}; warm ${formatTiming(warm)} after the pointer arrived`,
+        );
+        await closeCard(page);
+      } finally {
+        await page.close();
+      }
+    });
+
+  it('opens for a focused mention with the keyboard command and Enter, takes focus, and Esc closes it', async () => {
+    const page = await openPage(harness, demoUrl);
+    try {
+      assert.equal(
+        await sendNextMention(harness, page),
+        true,
+        'the content script focused a mention',
+      );
+      await page.waitForTimeout(100);
+      assert.equal(await isCardOpen(page), false, 'focusing a mention opens nothing yet');
+      await page.keyboard.press('Enter');
+      await waitForCard(page);
+      assert.equal(await focusInCard(page), 'section.card', 'focus moved into the card');
+      save('keyboard.png', await page.screenshot());
+      // Tab walks the card's controls; keys typed in the card stay in it.
+      await page.keyboard.press('Tab');
+      assert.match((await focusInCard(page)) ?? '', /^button\.pin/);
+      await page.keyboard.press('Escape');
+      await waitForCardClosed(page);
+      // The next mention, and Enter again: the card opens for that one.
+      assert.equal(await sendNextMention(harness, page), true);
+      await page.keyboard.press('Enter');
+      await waitForCard(page);
+      assert.equal(await focusInCard(page), 'section.card');
+      await page.keyboard.press('Escape');
+      await waitForCardClosed(page);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('stays open while pinned after the pointer leaves', async () => {
+    const page = await openPage(harness, demoUrl);
+    try {
+      await hoverMention(page, 'Wang Yi');
+      await waitForCard(page);
+      const pin = page.locator('briefing-lens-card button.pin');
+      await pin.click();
+      assert.equal(await pin.getAttribute('aria-pressed'), 'true');
+      await page.mouse.move(1270, 890);
+      await page.waitForTimeout(800);
+      assert.equal(await isCardOpen(page), true, 'the pinned card is still open');
+      // Hovering another name does not replace a pinned card.
+      await hoverMention(page, 'Lee Jae-myung');
+      await page.waitForTimeout(800);
+      assert.match((await cardContents(page)).title, /Wang Yi/);
+      save('pinned.png', await page.screenshot());
+      await page.locator('briefing-lens-card button.close').click();
+      await waitForCardClosed(page);
+      // Unpinned, it hides once the pointer has left name and card.
+      await hoverMention(page, 'Wang Yi');
+      await waitForCard(page);
+      await page.mouse.move(1270, 890);
+      await waitForCardClosed(page, 1500);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('opens nothing for a pointer passing quickly over several names', async () => {
+    const page = await openPage(harness, demoUrl);
+    try {
+      const names = ['Wang Yi', 'Motegi', 'Xi Jinping', 'South Korea', 'Lee Jae-myung'];
+      const rects: Box[] = [];
+      await mentionRect(page, 'Wang Yi', 1, true);
+      for (const name of names) {
+        const r = await mentionRect(page, name, 0);
+        if (r && r.y > 0 && r.y < 880) rects.push(r);
+      }
+      assert.ok(rects.length >= 3, `several names in view (${rects.length})`);
+      await page.mouse.move(2, 2);
+      for (const r of rects)
+        await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2, { steps: 3 });
+      await page.mouse.move(1270, 890, { steps: 3 });
+      await page.waitForTimeout(900);
+      assert.equal(await isCardOpen(page), false);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('switches to a related entity from its chips, opens the full briefing and the cited sentence', async () => {
+    const page = await openPage(harness, demoUrl);
+    try {
+      await hoverMention(page, 'Wang Yi');
+      await waitForCard(page);
+      const before = await cardContents(page);
+      const chip = before.chips.find((c) => c.includes('Motegi'));
+      assert.ok(chip, `a related chip for Motegi (${before.chips.join(', ')})`);
+      await page.locator('briefing-lens-card .chip', { hasText: 'Motegi' }).click();
+      await page.waitForFunction(
+        () =>
+          /Motegi/.test(
+            document.querySelector('briefing-lens-card')?.shadowRoot?.querySelector('.card')
+              ?.textContent ?? '',
+          ) && !!document.querySelector('briefing-lens-card')?.shadowRoot?.querySelector('.role'),
+      );
+      const after = await cardContents(page);
+      assert.notEqual(after.role, before.role);
+      assert.match(after.role, /Foreign Minister/);
+      save('chip-switched.png', await page.screenshot());
+
+      // "Open full briefing" opens briefing.html#<entity> in a new tab, via the background.
+      const [briefing] = await Promise.all([
+        harness.context.waitForEvent('page'),
+        page.locator('briefing-lens-card .open-full').click(),
+      ]);
+      await briefing.waitForURL(/briefing\.html#toshimitsu-motegi$/);
+      await briefing.waitForSelector('h1');
+      assert.match((await briefing.textContent('h1')) ?? '', /Motegi/);
+      await briefing.close();
+
+      // A fact's source opens the article with that sentence marked and in view.
+      const factText = (await cardContents(page)).facts[0]!.text;
+      const [article] = await Promise.all([
+        harness.context.waitForEvent('page'),
+        page.locator('briefing-lens-card .facts a.source').first().click(),
+      ]);
+      await article.waitForURL(/article\.html#bundled\//);
+      const mark = article.locator('mark.cited');
+      await mark.waitFor();
+      const marked = (await mark.textContent()) ?? '';
+      assert.ok(
+        marked.includes(factText.replace(/…$/, '').slice(0, 40)),
+        `the marked sentence is the fact: "${marked}"`,
+      );
+      const inView = await mark.evaluate((m) => {
+        const r = m.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      });
+      assert.ok(inView, 'the cited sentence is scrolled into view');
+      save('article.png', await article.screenshot());
+      await article.close();
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('stays inside the viewport at each edge without covering the name', async () => {
+    const page = await openPage(harness, edgesUrl);
+    try {
+      const cases: Array<{ size: { width: number; height: number }; names: string[] }> = [
+        {
+          size: { width: 1280, height: 900 },
+          names: ['Wang Yi', 'Xi Jinping', 'Lee Jae-myung', 'Sanae Takaichi'],
+        },
+        // Too short for the whole card above or below: it shrinks and scrolls instead.
+        {
+          size: { width: 700, height: 420 },
+          names: ['Wang Yi', 'Xi Jinping', 'Lee Jae-myung', 'Sanae Takaichi', 'Donald Trump'],
+        },
+      ];
+      for (const { size, names } of cases) {
+        await page.setViewportSize(size);
+        for (const name of names) {
+          await page.mouse.move(size.width / 2, size.height / 2 + 30);
+          await waitForCardClosed(page);
+          const mention = await hoverMention(page, name, 0, { scroll: false });
+          await waitForCard(page);
+          const card = await cardBox(page);
+          const viewport = await viewportBox(page);
+          const placement = await page.evaluate(
+            () => document.querySelector<HTMLElement>('briefing-lens-card')!.dataset.placement,
+          );
+          const label = `${name} at ${size.width}×${size.height} (${placement}): card ${JSON.stringify(card)}, name ${JSON.stringify(mention)}`;
+          save(
+            `edge-${size.width}x${size.height}-${name.replace(/\W+/g, '-').toLowerCase()}.png`,
+            await page.screenshot(),
+          );
+          assert.ok(inside(card, viewport), `inside the viewport: ${label}`);
+          assert.ok(!intersects(card, mention), `not over the name: ${label}`);
+          assert.match(placement ?? '', /^(top|bottom)/, `above or below the name: ${label}`);
+          await page.keyboard.press('Escape');
+        }
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('is not restyled by a hostile page stylesheet or forced colours', async () => {
+    const normal = await openPage(harness, demoUrl);
+    const hostile = await openPage(harness, hostileUrl);
+    try {
+      const open = async (page: Page) => {
+        // No entrance animation: each screenshot is of the card at rest.
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        await hoverMention(page, 'Wang Yi');
+        await waitForCard(page);
+        const pin = page.locator('briefing-lens-card button.pin');
+        await pin.click();
+        await page.mouse.move(2, 2);
+      };
+      await open(normal);
+      await open(hostile);
+      const box = await cardBox(normal);
+      const hostileBox = await cardBox(hostile);
+      save('hostile-page.png', await hostile.screenshot());
+      // The name sits elsewhere on the wrecked page, so the room (and the
+      // card's scrolling height) may differ; its width and content may not.
+      assert.equal(hostileBox.width, box.width, 'same card width');
+      const properties = [...CARD_STYLE_PROPERTIES, ...COLOUR_PROPERTIES];
+      assert.deepEqual(await cardStyles(hostile, properties), await cardStyles(normal, properties));
+      // The top of the card, inside its rounded corners: only the card's own pixels.
+      const height = Math.min(box.height, hostileBox.height) - 20;
+      const clip = async (page: Page) => {
+        const b = await cardBox(page);
+        return page.screenshot({ clip: { x: b.x + 10, y: b.y + 10, width: b.width - 20, height } });
+      };
+      const normalPixels = await clip(normal);
+      save('card-normal.png', normalPixels);
+      save('card-hostile.png', await clip(hostile));
+      assert.deepEqual(
+        await pixelDiff(normal, normalPixels, await clip(hostile)),
+        { pixels: 0, box: null, sameSize: true },
+        'pixel-identical on a hostile page',
+      );
+
+      // The same sheet arriving while the card is open changes nothing either.
+      await normal.addStyleTag({ content: HOSTILE_CSS });
+      await normal.waitForTimeout(100);
+      assert.deepEqual(
+        await pixelDiff(normal, normalPixels, await clip(normal)),
+        { pixels: 0, box: null, sameSize: true },
+        'pixel-identical after the sheet arrived',
+      );
+
+      // Forced colours: the system's colours, but the same card, on both pages.
+      await normal.emulateMedia({ forcedColors: 'active' });
+      await hostile.emulateMedia({ forcedColors: 'active' });
+      await normal.waitForTimeout(100);
+      save('card-forced-colors.png', await clip(hostile));
+      const forced = await cardBox(normal);
+      assert.deepEqual(
+        { width: forced.width, height: forced.height },
+        { width: box.width, height: box.height },
+      );
+      assert.deepEqual(
+        await cardStyles(hostile, CARD_STYLE_PROPERTIES),
+        await cardStyles(normal, CARD_STYLE_PROPERTIES),
+      );
+      assert.deepEqual(
+        await pixelDiff(normal, await clip(normal), await clip(hostile)),
+        { pixels: 0, box: null, sameSize: true },
+        'forced colours: identical with and without the hostile sheet',
+      );
+    } finally {
+      await normal.close();
+      await hostile.close();
+    }
+  });
+
+  it('leaves the page’s styles and layout as they were after a card opened and closed', async () => {
+    const page = await openPage(harness, demoUrl);
+    try {
+      await mentionRect(page, 'Wang Yi', 0, true);
+      await page.mouse.move(1270, 890);
+      const before = await pageSnapshot(page);
+      await hoverMention(page, 'Wang Yi', 0, { scroll: false });
+      await waitForCard(page);
+      const during = await pageSnapshot(page);
+      await closeCard(page);
+      await page.mouse.move(1270, 890);
+      const afterClose = await pageSnapshot(page);
+      const diff = (a: string[], b: string[]) => a.filter((line, i) => line !== b[i]).slice(0, 3);
+      assert.equal(during.length, before.length);
+      assert.deepEqual(diff(during, before), [], 'nothing changed while the card was open');
+      assert.deepEqual(diff(afterClose, before), [], 'nothing changed after it closed');
+      assert.equal(afterClose.length, before.length);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('does not animate with reduced motion', async () => {
+    const page = await openPage(harness, demoUrl);
+    try {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await hoverMention(page, 'Wang Yi');
+      await waitForCard(page);
+      const animation = await page.evaluate(
+        () =>
+          getComputedStyle(
+            document.querySelector('briefing-lens-card')!.shadowRoot!.querySelector('.card')!,
+          ).animationName,
+      );
+      assert.equal(animation, 'none');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('has no axe-core violations in the card, the briefing page and the article page (light)', async () => {
+    await checkAxe(harness, demoUrl, 'light');
+  });
+});
+
+describe('the briefing card in Chromium (dark)', () => {
+  let harness: Harness;
+  let demoUrl: string;
+
+  before(async () => {
+    harness = await launch({ colorScheme: 'dark' });
+    demoUrl = harness.server.route('/demo.html', { body: demo.html });
+  });
+
+  after(async () => {
+    await harness?.close();
+  });
+
+  it('is dark, and has no axe-core violations in the card, briefing and article pages', async () => {
+    await checkAxe(harness, demoUrl, 'dark');
+  });
+});
+
+async function checkAxe(harness: Harness, demoUrl: string, scheme: 'light' | 'dark') {
+  const page = await openPage(harness, demoUrl);
+  try {
+    for (const name of ['Wang Yi', 'Lee Jae-myung']) {
+      await hoverMention(page, name);
+      await waitForCard(page);
+      assert.deepEqual(await axeViolations(page, 'briefing-lens-card'), [], `card of ${name}`);
+      save(
+        `card-${scheme}-${name.replace(/\W+/g, '-').toLowerCase()}.png`,
+        await page.screenshot(),
+      );
+      const background = await page.evaluate(
+        () =>
+          getComputedStyle(
+            document.querySelector('briefing-lens-card')!.shadowRoot!.querySelector('.card')!,
+          ).backgroundColor,
+      );
+      assert.equal(background, scheme === 'dark' ? 'rgb(31, 41, 55)' : 'rgb(255, 255, 255)');
+      await closeCard(page);
+    }
+  } finally {
+    await page.close();
+  }
+
+  const briefing = await openExtensionPage(harness, 'briefing.html#wang-yi');
+  await briefing.waitForSelector('h1');
+  await briefing.waitForFunction(() => document.querySelectorAll('.facts li').length > 0);
+  assert.deepEqual(await axeViolations(briefing), [], 'briefing.html#wang-yi');
+  save(`briefing-${scheme}.png`, await briefing.screenshot({ fullPage: true }));
+  const cited = await briefing.locator('.facts a.source').first().getAttribute('href');
+  await briefing.close();
+
+  const article = await harness.context.newPage();
+  await article.goto(extensionUrl(harness, cited!));
+  await article.waitForSelector('mark.cited');
+  assert.match(article.url(), /article\.html#bundled\/[^/]+\/\d+-\d+$/);
+  assert.deepEqual(await axeViolations(article), [], 'article.html');
+  save(`article-${scheme}.png`, await article.screenshot({ fullPage: true }));
+  await article.close();
+}
