@@ -24,6 +24,8 @@ export interface CardControllerDeps {
   showDelayMs: () => number;
   t: Translate;
   uiLanguage: string;
+  /** the reader pressed Esc inside the card (the page never sees that key) */
+  onEscape?: () => void;
 }
 
 function anchorFor(mention: PageMention): VirtualAnchor {
@@ -68,7 +70,10 @@ export class CardController {
         this.overCard = false;
         this.scheduleHide();
       },
-      () => this.close(),
+      () => {
+        this.close();
+        this.deps.onEscape?.();
+      },
     );
   }
 

@@ -73,6 +73,7 @@ class PageSession {
       showDelayMs: () => this.settings.hoverDelayMs,
       t,
       uiLanguage: uiLanguage(),
+      onEscape: () => this.focus(null),
     });
     this.scanner = new Scanner({
       matcher: compileMatcher(data.entities),
