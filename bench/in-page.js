@@ -1,3 +1,4 @@
+/* global Highlight, NodeFilter, StaticRange, CSS */
 // Code the page benchmark runs in a page's main world. Plain JavaScript kept
 // out of the TypeScript build, so no compiler helpers leak into the page.
 
