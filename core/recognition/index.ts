@@ -15,5 +15,5 @@ export type { DocumentState, MatchableEntity, Matcher, Mention } from './types';
 export { compileMatcher } from './matcher';
 
 export function createDocumentState(): DocumentState {
-  return { namedInFull: new Set() };
+  return { namedInFull: new Set(), namedOther: new Set() };
 }

@@ -22,6 +22,14 @@ export const KIND_TITLED_WEAK = 3;
 /** Not the entity: cancels the entity's candidates it overlaps. */
 export const KIND_EXCLUSION = 4;
 
+/**
+ * Flag of an exclusion that names somebody else with one of the entity's
+ * titled surnames: "Lee Myung-bak", "Robert E. Lee", "이재용", "李明博". A
+ * surname with a title later in the document is then theirs until the entity
+ * is named in full (resolve.ts). Shares `flags` with the boundary bits.
+ */
+export const OTHER_PERSON = 64;
+
 export interface PatternTable {
   automaton: Automaton;
   /** first pattern of each automaton state, -1 when none; then `next` */
@@ -62,7 +70,14 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
   const entityIds: string[] = [];
   const buf = new FoldBuffer();
 
-  function add(raw: string, entity: number, kind: number, prefix = '', surname?: string): void {
+  function add(
+    raw: string,
+    entity: number,
+    kind: number,
+    prefix = '',
+    surname?: string,
+    otherPerson = false,
+  ): void {
     const source = raw.trim();
     const n = foldAlias(source, buf);
     if (n === 0 || n > MAX_PATTERN || (n === 1 && buf.units[0] === SPACE)) return;
@@ -70,6 +85,7 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
     const mentionStart = prefix ? foldString(prefix).length : 0;
     const mentionEnd = surname === undefined ? n : foldString(prefix + surname).length;
     let flags = boundaryFlags(folded);
+    if (otherPerson) flags |= OTHER_PERSON;
     if (kind !== KIND_ALIAS && kind !== KIND_EXCLUSION && isWordUnit(buf.units[mentionEnd - 1]!))
       flags |= NOT_BEFORE_CAPITAL;
     const upper = kind === KIND_EXCLUSION ? null : upperPositions(source, buf.units, buf.offs, n);
@@ -101,8 +117,11 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
         for (const v of aliasVariants(a, false)) add(v, i, KIND_AMBIGUOUS);
       for (const s of e.titled?.[lang] ?? []) addTitled(lang, s.trim(), i);
     }
-    for (const x of e.exclusions ?? [])
-      for (const v of aliasVariants(x, true)) add(v, i, KIND_EXCLUSION);
+    const surnames = LANGUAGES.flatMap((l) => e.titled?.[l] ?? []).map((x) => x.trim());
+    for (const x of e.exclusions ?? []) {
+      const person = namesOtherPerson(x.trim(), surnames);
+      for (const v of aliasVariants(x, true)) add(v, i, KIND_EXCLUSION, '', undefined, person);
+    }
   });
 
   const sorted = [...byFolded.keys()].sort();
@@ -140,6 +159,26 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
     for (const u of up) table.upperPool[pool++] = u;
   });
   return table;
+}
+
+const SPACES = /\s+/;
+
+/**
+ * Does an exclusion name another person with one of these surnames? A Latin
+ * surname must be one of its words ("Lee Kuan Yew", "General Lee", "President
+ * Wang"); a Hangul or Han surname must begin it, followed at once by more of
+ * the name ("이재용", "李明博", "李总理") — "시 대통령" (3시 대통령실) and "学习"
+ * are not people.
+ */
+export function namesOtherPerson(exclusion: string, surnames: readonly string[]): boolean {
+  const words = exclusion.toLowerCase().split(SPACES);
+  return surnames.some((s) => {
+    if (!s) return false;
+    if (isWordUnit(foldString(s).charCodeAt(0))) return words.includes(s.toLowerCase());
+    return (
+      exclusion.startsWith(s) && exclusion.length > s.length && !SPACES.test(exclusion[s.length]!)
+    );
+  });
 }
 
 function unitsToString(units: Uint16Array, n: number): string {

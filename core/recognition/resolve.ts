@@ -14,12 +14,25 @@ export interface Candidate {
   weight: number;
   /** an ambiguous alias or a surname with an honorific: needs a prior full naming */
   secondary: boolean;
+  /** a surname with a title ("President Lee", "이 대통령", "李大統領") */
+  titled?: boolean;
 }
 
 export interface Span {
   entity: number;
   start: number;
   end: number;
+  /** an exclusion naming somebody else with the entity's surname ("Lee Myung-bak") */
+  person?: boolean;
+}
+
+/** What the document has said so far, as seen by `resolve`. */
+export interface Named {
+  isNamed(entity: number): boolean;
+  markNamed(entity: number): void;
+  /** has the document given the entity's surname to somebody else? */
+  isOther(entity: number): boolean;
+  markOther(entity: number): void;
 }
 
 /**
@@ -78,22 +91,62 @@ export function pickLongest(cands: Candidate[]): Candidate[] {
 }
 
 /**
+ * Drops the titled forms whose surname the document gave to somebody else
+ * first: "President Lee" after "Lee Myung-bak", "李大統領" after "李明博",
+ * unless the entity itself was named in full before ("Lee Jae-myung … Lee
+ * Myung-bak … President Lee" keeps the last). Walks `chosen` (sorted by start)
+ * and the exclusions naming other people in document order, recording both
+ * in `doc`; a kept primary form names its entity.
+ */
+function dropOthersTitles(
+  chosen: Candidate[],
+  live: readonly Candidate[],
+  exclusions: readonly Span[],
+  doc: Named,
+): Candidate[] {
+  if (!exclusions.some((x) => x.person) && !chosen.some((c) => c.titled && doc.isOther(c.entity)))
+    return chosen;
+  const people = exclusions
+    .filter(
+      (x) =>
+        x.person &&
+        // inside a longer mention of the entity itself, it names nobody else
+        !live.some(
+          (c) =>
+            c.entity === x.entity &&
+            c.start <= x.start &&
+            x.end <= c.end &&
+            c.end - c.start > x.end - x.start,
+        ),
+    )
+    .sort((a, b) => a.start - b.start);
+  const named = new Set<number>();
+  const out: Candidate[] = [];
+  let i = 0;
+  for (const c of chosen) {
+    while (i < people.length && people[i]!.start < c.start) doc.markOther(people[i++]!.entity);
+    const isNamed = named.has(c.entity) || doc.isNamed(c.entity);
+    if (c.titled && !isNamed && doc.isOther(c.entity)) continue;
+    if (!c.secondary) named.add(c.entity);
+    out.push(c);
+  }
+  while (i < people.length) doc.markOther(people[i++]!.entity);
+  return out;
+}
+
+/**
  * The final mentions in document order. Full names and titled forms are
  * chosen first (longest wins); each names its entity in `named` from its
  * position on. An ambiguous form then fills a gap only if its entity was
  * named before it: in an earlier block of the document or earlier in this one.
  */
-export function resolve(
-  cands: Candidate[],
-  exclusions: readonly Span[],
-  isNamed: (entity: number) => boolean,
-  markNamed: (entity: number) => void,
-): Candidate[] {
+export function resolve(cands: Candidate[], exclusions: readonly Span[], doc: Named): Candidate[] {
+  const { isNamed, markNamed } = doc;
   const live = cancelExcluded(cands, exclusions);
   const primary: Candidate[] = [];
   const secondary: Candidate[] = [];
   for (const c of live) (c.secondary ? secondary : primary).push(c);
-  const chosen = pickLongest(primary);
+  const chosen = dropOthersTitles(pickLongest(primary), live, exclusions, doc);
   if (secondary.length === 0) {
     for (const c of chosen) markNamed(c.entity);
     return chosen;

@@ -5,10 +5,11 @@
  *
  * Korean, Japanese and Chinese put the title after the name; English before.
  * A *strong* title (an office) names the entity on its own and counts as
- * naming it in full for the document; a *weak* one (an honorific: 氏, さん,
- * 씨, Mr.) could address anybody with that surname, so the form then counts
- * only once the document has named the entity in full, like an ambiguous
- * alias.
+ * naming it in full for the document; a *weak* one (an honorific: 氏, Mr.)
+ * could address anybody with that surname, so the form then counts only once
+ * the document has named the entity in full, like an ambiguous alias. 씨 and
+ * さん are not titles at all: news gives them to private persons ("이 씨",
+ * "王さん（42）"), never to the heads of state and ministers of the packs.
  *
  * The lists hold the offices of the people the packs are about. They are per
  * language, not per entity (the pack format has no field for it), so an
@@ -34,10 +35,10 @@ export const TITLES: Record<Language, TitleList> = {
     weak: ['Mr.', 'Mr', 'Minister', 'Chairman'],
     before: true,
   },
-  ko: { strong: ['대통령', '주석', '국가주석', '총서기', '부장', '외교부장'], weak: ['씨'] },
+  ko: { strong: ['대통령', '주석', '국가주석', '총서기', '부장', '외교부장'], weak: [] },
   ja: {
     strong: ['大統領', '主席', '国家主席', '総書記', '外相', '外交部長', '部長'],
-    weak: ['氏', 'さん'],
+    weak: ['氏'],
   },
   'zh-Hans': { strong: ZH_HANS, weak: [] },
   'zh-Hant': { strong: ZH_HANT, weak: [] },

@@ -21,6 +21,14 @@ export interface Mention {
  */
 export interface DocumentState {
   namedInFull: Set<string>;
+  /**
+   * Entities whose surname the document has given to somebody else ("Lee
+   * Myung-bak", "李明博", "이재용") before naming the entity in full: a
+   * surname with a title ("President Lee", "李大統領", "이 대통령") is then
+   * that other person's. Optional, so a state written as `{ namedInFull }`
+   * still works; `find` adds it when missing.
+   */
+  namedOther?: Set<string>;
 }
 
 /** The fields of an entity the matcher needs (a pack sends only these to pages). */
