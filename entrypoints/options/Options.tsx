@@ -3,7 +3,7 @@
  * extension stays quiet, and the packs it knows. Every change is saved at
  * once; open pages follow through storage.onChanged.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
 import type { PackMeta, Problem, ToBackground, TopicSummary } from '../../lib/messaging/protocol';
 import type { Translate } from '../../lib/i18n';
@@ -16,17 +16,22 @@ import {
   type Settings,
 } from '../../core/settings';
 import { ENTITY_KINDS } from '../../core/pack/types';
-import { displayName, kindKey } from '../../core/display';
+import { displayName, formatDate, kindKey } from '../../core/display';
 
 export interface OptionsProps {
   background: Client<ToBackground>;
   loadSettings: () => Promise<Settings>;
   updateSettings: (change: (s: Settings) => Settings) => Promise<Settings>;
+  /** subscribe to settings changed elsewhere (the popup, another window); returns the unsubscribe */
+  watchSettings?: (listener: (s: Settings) => void) => () => void;
   /** subscribe to import progress; returns the unsubscribe */
   onImportProgress: (listener: (done: number, total: number) => void) => () => void;
   /** the browser's page for changing shortcuts */
   shortcutsPage: string;
+  /** the command's current key, '' when none is assigned */
   shortcut: string;
+  /** opens the browser's shortcuts page, where one can be opened (Chromium) */
+  openShortcutsPage?: () => void;
   download: (fileName: string, text: string) => void;
   t: Translate;
   uiLanguage: string;
@@ -43,7 +48,13 @@ const STYLE_LABEL = {
   subtle: 'options_styleSubtle',
 };
 
-type Status = { kind: 'ok' | 'error' | 'progress'; text: string; problems?: Problem[] } | null;
+type Status = {
+  kind: 'ok' | 'error' | 'progress';
+  text: string;
+  problems?: Problem[];
+  /** 0–100 while importing */
+  percent?: number;
+} | null;
 
 export function Options(props: OptionsProps) {
   const { t } = props;
@@ -52,6 +63,7 @@ export function Options(props: OptionsProps) {
   const [packs, setPacks] = useState<PackMeta[]>([]);
   const [status, setStatus] = useState<Status>(null);
   const [sitesText, setSitesText] = useState('');
+  const sitesBox = useRef<HTMLTextAreaElement>(null);
 
   const refreshData = async () => {
     const [nextTopics, nextPacks] = await Promise.all([
@@ -68,6 +80,12 @@ export function Options(props: OptionsProps) {
       setSitesText(s.pausedSites.join('\n'));
     });
     void refreshData();
+    // A site paused from the popup shows up here at once (unless it is being edited).
+    return props.watchSettings?.((next) => {
+      setSettings(next);
+      if (!sitesBox.current || document.activeElement !== sitesBox.current)
+        setSitesText(next.pausedSites.join('\n'));
+    });
   }, []);
 
   if (!settings) return <main class="options" aria-busy="true" />;
@@ -79,13 +97,11 @@ export function Options(props: OptionsProps) {
     on ? list.filter((x) => x !== item) : [...list, item];
 
   const importFile = async (file: File) => {
-    setStatus({ kind: 'progress', text: t('options_importing', '0') });
-    const stop = props.onImportProgress((done, total) =>
-      setStatus({
-        kind: 'progress',
-        text: t('options_importing', String(Math.floor((done / Math.max(1, total)) * 100))),
-      }),
-    );
+    setStatus({ kind: 'progress', text: t('options_importing', '0'), percent: 0 });
+    const stop = props.onImportProgress((done, total) => {
+      const percent = Math.floor((done / Math.max(1, total)) * 100);
+      setStatus({ kind: 'progress', text: t('options_importing', String(percent)), percent });
+    });
     try {
       const outcome = await props.background.send('importPack', {
         text: await file.text(),
@@ -234,13 +250,19 @@ export function Options(props: OptionsProps) {
         <label class="block">
           <span class="muted">{t('options_pausedSitesHelp')}</span>
           <textarea
+            ref={sitesBox}
+            data-sites
             rows={4}
+            spellcheck={false}
             value={sitesText}
             onInput={(e) => setSitesText((e.target as HTMLTextAreaElement).value)}
             onBlur={() =>
               void change((s) => ({
                 ...s,
-                pausedSites: sitesText.split(/\s+/).map(normaliseSite).filter(Boolean),
+                pausedSites: sitesText
+                  .split(/[\s,]+/)
+                  .map(normaliseSite)
+                  .filter(Boolean),
               })).then(() => undefined)
             }
           />
@@ -257,13 +279,31 @@ export function Options(props: OptionsProps) {
                 {pack.bundled && <span class="kind">{t('options_bundled')}</span>}
                 <div class="muted small">
                   {t('options_version', pack.version)} ·{' '}
-                  {t('options_compiled', pack.compiledAt.slice(0, 10))} ·{' '}
-                  {t('options_entities', String(pack.counts.entities))}
+                  <time dateTime={pack.compiledAt}>
+                    {t(
+                      'options_compiled',
+                      formatDate(pack.compiledAt.slice(0, 10), props.uiLanguage),
+                    )}
+                  </time>
+                  {!pack.bundled && pack.importedAt && (
+                    <>
+                      {' · '}
+                      <time dateTime={pack.importedAt}>
+                        {t(
+                          'options_importedOn',
+                          formatDate(pack.importedAt.slice(0, 10), props.uiLanguage),
+                        )}
+                      </time>
+                    </>
+                  )}{' '}
+                  · {t('options_entities', String(pack.counts.entities))}
                 </div>
               </div>
               <div class="pack-actions">
                 <button
                   type="button"
+                  data-action="export"
+                  aria-label={`${t('options_export')}: ${pack.title}`}
                   onClick={() =>
                     void props.background.send('exportPack', { packId: pack.id }).then((source) => {
                       if (source)
@@ -276,6 +316,8 @@ export function Options(props: OptionsProps) {
                 {!pack.bundled && (
                   <button
                     type="button"
+                    data-action="remove"
+                    aria-label={`${t('options_remove')}: ${pack.title}`}
                     onClick={() =>
                       void props.background
                         .send('removePack', { packId: pack.id })
@@ -301,6 +343,7 @@ export function Options(props: OptionsProps) {
             type="file"
             accept=".json,application/json"
             class="visually-hidden"
+            disabled={status?.kind === 'progress'}
             onChange={(e) => {
               const input = e.target as HTMLInputElement;
               const file = input.files?.[0];
@@ -308,11 +351,14 @@ export function Options(props: OptionsProps) {
               if (file) void importFile(file);
             }}
           />
-          <span role="button">{t('options_import')}</span>
+          <span>{t('options_import')}</span>
         </label>
         {status && (
           <div class={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
             <p>{status.text}</p>
+            {status.kind === 'progress' && (
+              <progress max={100} value={status.percent ?? 0} aria-label={t('options_import')} />
+            )}
             {status.problems && (
               <ul class="problems">
                 {status.problems.slice(0, 50).map((p, i) => (
@@ -330,12 +376,30 @@ export function Options(props: OptionsProps) {
 
       <section aria-labelledby="keys-heading">
         <h2 id="keys-heading">{t('options_shortcut')}</h2>
-        <p>{t('options_shortcutHelp', [props.shortcut || 'Alt+Shift+B', props.shortcutsPage])}</p>
+        <p>
+          {props.shortcut ? (
+            <kbd data-shortcut>{props.shortcut}</kbd>
+          ) : (
+            <span data-shortcut>{t('options_shortcutUnset')}</span>
+          )}{' '}
+          {t('options_shortcutHelp')}
+        </p>
+        <p class="muted">
+          {t('options_shortcutWhere')}{' '}
+          {props.openShortcutsPage ? (
+            <button type="button" class="link" onClick={props.openShortcutsPage}>
+              {props.shortcutsPage}
+            </button>
+          ) : (
+            <code>{props.shortcutsPage}</code>
+          )}
+        </p>
       </section>
 
-      <p>
+      <p class="reset">
         <button
           type="button"
+          data-action="reset"
           onClick={() =>
             void change(() => ({ ...DEFAULT_SETTINGS })).then(() => {
               setSitesText('');

@@ -3,7 +3,7 @@ import { Options } from './Options';
 import { backgroundClient } from '../../lib/messaging';
 import { browser } from '../../lib/browser';
 import { t, uiLanguage } from '../../lib/i18n';
-import { loadSettings, updateSettings } from '../../lib/settings-store';
+import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
 import { shortcutsPage } from '../../lib/platform';
 import '../../components/ui.css';
 import './options.css';
@@ -19,6 +19,11 @@ void (async () => {
       background={backgroundClient}
       loadSettings={loadSettings}
       updateSettings={updateSettings}
+      watchSettings={(listener) => {
+        const stop = new AbortController();
+        watchSettings(listener, stop.signal);
+        return () => stop.abort();
+      }}
       onImportProgress={(listener) => {
         const onMessage = (message: unknown) => {
           const m = message as { channel?: string; done?: number; total?: number };
@@ -29,6 +34,12 @@ void (async () => {
       }}
       shortcutsPage={shortcutsPage()}
       shortcut={shortcut}
+      openShortcutsPage={
+        // A page cannot link to chrome:// URLs, but an extension can open a tab there.
+        import.meta.env.FIREFOX
+          ? undefined
+          : () => void browser.tabs.create({ url: shortcutsPage() })
+      }
       download={(fileName, text) => {
         const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
         const a = document.createElement('a');

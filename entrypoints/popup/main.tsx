@@ -3,7 +3,7 @@ import { Popup } from './Popup';
 import { backgroundClient, tabClient } from '../../lib/messaging';
 import { browser } from '../../lib/browser';
 import { t, uiLanguage } from '../../lib/i18n';
-import { loadSettings, updateSettings } from '../../lib/settings-store';
+import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
 import '../../components/ui.css';
 import './popup.css';
 
@@ -17,6 +17,11 @@ render(
     }}
     loadSettings={loadSettings}
     updateSettings={updateSettings}
+    watchSettings={(listener) => {
+      const stop = new AbortController();
+      watchSettings(listener, stop.signal);
+      return () => stop.abort();
+    }}
     openOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
     t={t}
     uiLanguage={uiLanguage()}

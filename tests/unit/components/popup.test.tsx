@@ -127,7 +127,7 @@ describe('Popup', () => {
         { id: 'gyeongju', count: 1 },
       ],
     });
-    const chip = await screen.findByRole('button', { name: 'APEC 2025' });
+    const chip = await screen.findByRole('button', { name: 'APEC 2025 1' });
     fireEvent.click(chip);
     await waitFor(() => expect(document.querySelectorAll('[data-entity]')).toHaveLength(1));
     expect(document.querySelector<HTMLElement>('[data-entity]')!.dataset.entity).toBe('gyeongju');
@@ -161,7 +161,7 @@ describe('Popup', () => {
 
   it('pauses and resumes the site, remembered in the settings', async () => {
     const { stored } = renderPopup({ hostname: 'www.example.com', active: true, entities: [] });
-    const box = await screen.findByRole('checkbox', { name: /popup_pauseSite\(example.com\)/ });
+    const box = await screen.findByRole('switch', { name: /popup_pauseSite\(example.com\)/ });
     fireEvent.click(box);
     await waitFor(() => expect(stored().pausedSites).toEqual(['example.com']));
     fireEvent.click(box);
@@ -174,7 +174,37 @@ describe('Popup', () => {
       active: true,
       entities: [{ id: 'wang-yi', count: 2 }],
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'popup_showOnPage' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'popup_showOnPage: Wang Yi' }));
     await waitFor(() => expect(reveal).toHaveBeenCalledWith({ entityId: 'wang-yi' }, {}));
+  });
+});
+
+describe('Popup, more', () => {
+  it('orders by mentions, then by name, whatever order the page gives', async () => {
+    renderPopup({
+      hostname: 'example.com',
+      active: true,
+      entities: [
+        { id: 'gyeongju', count: 1 },
+        { id: 'wang-yi', count: 3 },
+        { id: 'toshimitsu-motegi', count: 3 },
+      ],
+    });
+    await waitFor(() => expect(document.querySelectorAll('[data-entity]')).toHaveLength(3));
+    expect(
+      [...document.querySelectorAll<HTMLElement>('[data-entity]')].map((r) => r.dataset.entity),
+    ).toEqual(['toshimitsu-motegi', 'wang-yi', 'gyeongju']);
+  });
+
+  it('says the site is paused, and lists nothing', async () => {
+    renderPopup(
+      { hostname: 'example.com', active: false, entities: [{ id: 'wang-yi', count: 2 }] },
+      { ...DEFAULT_SETTINGS, pausedSites: ['example.com'] },
+    );
+    expect(await screen.findByText('popup_paused')).toBeTruthy();
+    expect(document.querySelectorAll('[data-entity]')).toHaveLength(0);
+    expect(
+      (await screen.findByRole<HTMLInputElement>('switch', { name: /popup_pauseSite/ })).checked,
+    ).toBe(true);
   });
 });

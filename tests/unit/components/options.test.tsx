@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { Options } from '../../../entrypoints/options/Options';
+import { createLocalClient, type Handlers } from '../../../lib/messaging';
+import type { PackMeta, ToBackground } from '../../../lib/messaging/protocol';
+import { DEFAULT_SETTINGS, migrateSettings, type Settings } from '../../../core/settings';
+
+afterEach(cleanup);
+
+const t = (key: string, subs?: string | string[]) =>
+  subs ? `${key}(${[subs].flat().join(',')})` : key;
+
+const BUNDLED: PackMeta = {
+  id: 'bundled',
+  title: 'Northeast Asia',
+  version: '1.0.0',
+  compiledAt: '2025-10-28T00:00:00.000Z',
+  importedAt: '2025-11-01T00:00:00.000Z',
+  bundled: true,
+  counts: { entities: 20 } as PackMeta['counts'],
+  sizeBytes: 1000,
+};
+
+function renderOptions(stored: unknown, overrides: Partial<Handlers<ToBackground>> = {}) {
+  let settings = migrateSettings(stored);
+  const update = vi.fn(async (change: (s: Settings) => Settings) => {
+    settings = migrateSettings(change(settings));
+    return settings;
+  });
+  const handlers: Partial<Handlers<ToBackground>> = {
+    listTopics: () => [
+      {
+        id: 'china-japan',
+        name: { en: 'China–Japan' },
+        color: '#f00',
+        entityCount: 6,
+        packIds: [],
+      },
+      { id: 'apec', name: { en: 'APEC' }, color: '#0f0', entityCount: 10, packIds: [] },
+    ],
+    listPacks: () => [BUNDLED],
+    ...overrides,
+  };
+  render(
+    <Options
+      background={createLocalClient<ToBackground>(handlers as Handlers<ToBackground>)}
+      loadSettings={async () => settings}
+      updateSettings={update}
+      onImportProgress={() => () => undefined}
+      shortcutsPage="chrome://extensions/shortcuts"
+      shortcut=""
+      download={() => undefined}
+      t={t}
+      uiLanguage="en"
+    />,
+  );
+  return { settings: () => settings };
+}
+
+async function find<E extends Element>(selector: string): Promise<E> {
+  return waitFor(() => {
+    const element = document.querySelector<E>(selector);
+    expect(element).toBeTruthy();
+    return element!;
+  });
+}
+
+describe('Options', () => {
+  it('shows settings stored in the first release’s shape, migrated', async () => {
+    renderOptions({
+      topics: { apec: false, 'china-japan': true },
+      highlight: 'off',
+      delay: 900,
+      blockedHosts: ['www.example.org'],
+    });
+    const apec = await waitFor(() => {
+      const box = document.querySelector<HTMLInputElement>('input[data-topic="apec"]');
+      expect(box).toBeTruthy();
+      return box!;
+    });
+    expect(apec.checked).toBe(false);
+    expect(
+      document.querySelector<HTMLInputElement>('input[data-topic="china-japan"]')!.checked,
+    ).toBe(true);
+    expect(document.querySelector<HTMLInputElement>('input[value="none"]')!.checked).toBe(true);
+    expect(document.querySelector<HTMLInputElement>('input[type="number"]')!.value).toBe('900');
+    expect(document.querySelector<HTMLTextAreaElement>('textarea')!.value).toBe('example.org');
+  });
+
+  it('counts the entities of each topic', async () => {
+    renderOptions(DEFAULT_SETTINGS);
+    expect(await screen.findByText(/options_entities\(10\)/)).toBeTruthy();
+    expect(await screen.findByText(/options_entities\(6\)/)).toBeTruthy();
+  });
+
+  it('saves edited paused sites, normalised', async () => {
+    const { settings } = renderOptions(DEFAULT_SETTINGS);
+    const box = await find<HTMLTextAreaElement>('textarea');
+    fireEvent.input(box, { target: { value: 'https://www.Example.org/x\nfoo.com, bar.net' } });
+    fireEvent.blur(box);
+    await waitFor(() =>
+      expect(settings().pausedSites).toEqual(['example.org', 'foo.com', 'bar.net']),
+    );
+  });
+
+  it('lists the problems of a pack that does not import', async () => {
+    renderOptions(DEFAULT_SETTINGS, {
+      importPack: () => ({
+        ok: false,
+        problems: [
+          { file: 'pack.json', entry: 'wang-yi', field: 'names', message: 'not a string' },
+        ],
+      }),
+    });
+    const input = await find<HTMLInputElement>('input[type=file]');
+    const file = new File(['{}'], 'pack.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    fireEvent.change(input);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('options_importFailed');
+    expect(alert.textContent).toContain('pack.json › wang-yi › names: not a string');
+  });
+
+  it('says when no key is set for the command', async () => {
+    renderOptions(DEFAULT_SETTINGS);
+    expect(await screen.findByText('options_shortcutUnset')).toBeTruthy();
+  });
+});
