@@ -12,7 +12,7 @@
 import type { DocumentState } from './types';
 
 export type { DocumentState, MatchableEntity, Matcher, Mention } from './types';
-export { compileMatcher } from './matcher';
+export { compileMatcher, type MatcherOptions } from './matcher';
 
 export function createDocumentState(): DocumentState {
   return { namedInFull: new Set(), namedOther: new Set() };

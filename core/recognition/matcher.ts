@@ -18,18 +18,35 @@ import {
   OTHER_PERSON,
   type PatternTable,
 } from './patterns';
+import { buildPrefilter } from './prefilter';
 import { resolve, type Candidate, type Span } from './resolve';
 import type { DocumentState, MatchableEntity, Matcher, Mention } from './types';
 
 const HASH = 35;
 const FULLWIDTH_HASH = 0xff03;
 
-export function compileMatcher(entities: readonly MatchableEntity[]): Matcher {
+export interface MatcherOptions {
+  /**
+   * Run the native pre-check (prefilter.ts) before folding each block. For
+   * code that runs cold, like a content script on a fresh page, where V8 has
+   * not yet optimised the fold and automaton loops; warm code (Node tools,
+   * the pack compiler) is faster without it, so it is off by default.
+   */
+  prefilter?: boolean;
+}
+
+export function compileMatcher(
+  entities: readonly MatchableEntity[],
+  options: MatcherOptions = {},
+): Matcher {
   const table = compilePatterns(entities);
   const fold = new FoldBuffer();
   const hits = new Hits();
+  const prefilter = options.prefilter ? buildPrefilter(table.folded) : null;
   return {
     find(text: string, state?: DocumentState): Mention[] {
+      // No pattern can occur: nothing to find, and nothing for the document state.
+      if (prefilter && !prefilter.mayMatch(text)) return [];
       const n = foldText(text, fold);
       scan(table.automaton, fold.units, n, hits);
       const found =

@@ -46,6 +46,8 @@ export interface PatternTable {
   upperCount: Uint8Array;
   upperPool: Uint16Array;
   entityIds: string[];
+  /** every distinct folded pattern, sorted (for the pre-check) */
+  folded: readonly string[];
 }
 
 interface Draft {
@@ -145,6 +147,7 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
     upperCount: new Uint8Array(n),
     upperPool: new Uint16Array(list.reduce((s, d) => s + (d.upper?.length ?? 0), 0)),
     entityIds,
+    folded: sorted,
   };
   let pool = 0;
   list.forEach((d, p) => {

@@ -76,7 +76,8 @@ class PageSession {
       onEscape: () => this.focus(null),
     });
     this.scanner = new Scanner({
-      matcher: compileMatcher(data.entities),
+      // Cold code on every page: the native pre-check skips blocks that name nobody.
+      matcher: compileMatcher(data.entities, { prefilter: true }),
       ownHost: () => this.card.host.element,
       onMentions: (mentions) => this.addMentions(mentions),
       signal,

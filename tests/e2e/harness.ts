@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
+/** The built extension; BRIEFING_LENS_EXTENSION_DIR points a run at another build (A/B benchmarks). */
+export const EXTENSION_DIR =
+  process.env.BRIEFING_LENS_EXTENSION_DIR ?? path.join(REPO_ROOT, '.output/chrome-mv3');
 export const SHARED_DIR = path.resolve(REPO_ROOT, '../shared');
 export const CORPUS_DIR = path.join(SHARED_DIR, 'corpus/pages');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
