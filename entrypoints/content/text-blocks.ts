@@ -116,12 +116,11 @@ function blockOf(node: Node, stop: Node): Node {
 }
 
 /** Whether the text holds anything but white space (cheap: stops at the first letter). */
+const CONTENT = /[^\s]/;
+
+/** Whether the text holds anything but white space (a native test: this code runs cold). */
 function hasContent(data: string): boolean {
-  for (let i = 0; i < data.length; i++) {
-    const c = data.charCodeAt(i);
-    if (c > 32 && c !== 160) return true;
-  }
-  return false;
+  return CONTENT.test(data);
 }
 
 /**
@@ -142,6 +141,20 @@ export class BlockWalker {
     // SHOW_ELEMENT | SHOW_TEXT without a filter callback: a JS callback per
     // node costs more than the skipping we do by hand below.
     this.walker = doc.createTreeWalker(root, 0x1 | 0x4);
+  }
+
+  /** Block of each text node's parent: siblings and cousins share the climb. */
+  private readonly blocks = new Map<Node, Node>();
+
+  private blockOf(text: Text): Node {
+    const parent = text.parentNode;
+    if (!parent) return this.root;
+    let block = this.blocks.get(parent);
+    if (block === undefined) {
+      block = blockOf(text, this.root);
+      this.blocks.set(parent, block);
+    }
+    return block;
   }
 
   /** Skips the subtree of the walker's current node. */
@@ -189,12 +202,12 @@ export class BlockWalker {
   next(): TextBlock | null {
     const first = this.nextText();
     if (!first) return null;
-    const block = blockOf(first, this.root);
+    const block = this.blockOf(first);
     const nodes = [first];
     const starts = [0];
     let text = first.data;
     for (let node = this.nextText(); node; node = this.nextText()) {
-      if (blockOf(node, this.root) !== block) {
+      if (this.blockOf(node) !== block) {
         this.pending = node;
         break;
       }
