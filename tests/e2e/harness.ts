@@ -233,24 +233,30 @@ export interface HighlightedRange {
   text: string;
 }
 
-/** Every range the page's CSS.highlights holds, with its text. */
-export async function readHighlights(page: Page): Promise<HighlightedRange[]> {
-  return page.evaluate(() => {
-    const out: Array<{ highlight: string; text: string }> = [];
-    for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-      for (const r of highlight) {
-        const range = document.createRange();
-        try {
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          out.push({ highlight: name, text: range.toString() });
-        } catch {
-          out.push({ highlight: name, text: '(stale)' });
-        }
+/**
+ * Runs in the page (either browser's driver): every range the page's
+ * CSS.highlights holds, with its text.
+ */
+export function collectHighlights(): HighlightedRange[] {
+  const out: Array<{ highlight: string; text: string }> = [];
+  for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+    for (const r of highlight) {
+      const range = document.createRange();
+      try {
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push({ highlight: name, text: range.toString() });
+      } catch {
+        out.push({ highlight: name, text: '(stale)' });
       }
     }
-    return out;
-  });
+  }
+  return out;
+}
+
+/** Every range the page's CSS.highlights holds, with its text. */
+export async function readHighlights(page: Page): Promise<HighlightedRange[]> {
+  return page.evaluate(collectHighlights);
 }
 
 /** The client rectangle of the n-th occurrence of `text` in the page. */

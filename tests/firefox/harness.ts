@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FixtureServer, REPO_ROOT } from '../e2e/harness';
+import { collectHighlights, FixtureServer, REPO_ROOT, type HighlightedRange } from '../e2e/harness';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The built add-on; another build (e.g. `wxt build -b firefox --mv3` → .output/firefox-mv3) through the environment. */
@@ -213,26 +213,9 @@ export async function scanMeasures(page: Page): Promise<ScanDetail[]> {
   );
 }
 
-/** Every range the page's CSS.highlights holds, with its text. */
-export async function readHighlights(
-  page: Page,
-): Promise<Array<{ highlight: string; text: string }>> {
-  return page.evaluate(() => {
-    const out: Array<{ highlight: string; text: string }> = [];
-    for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-      for (const r of highlight) {
-        const range = document.createRange();
-        try {
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          out.push({ highlight: name, text: range.toString() });
-        } catch {
-          out.push({ highlight: name, text: '(stale)' });
-        }
-      }
-    }
-    return out;
-  });
+/** Every range the page's CSS.highlights holds, with its text (the Chromium harness's in-page code). */
+export async function readHighlights(page: Page): Promise<HighlightedRange[]> {
+  return page.evaluate(collectHighlights);
 }
 
 /** Waits until the page's highlights hold exactly `count` ranges. */
