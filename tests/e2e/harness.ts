@@ -128,7 +128,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    // BRIEFING_LENS_HEADED=1 (under a display, e.g. xvfb-run) for a real windowed browser.
+    headless: process.env.BRIEFING_LENS_HEADED !== '1',
     args: [
       ...CHROMIUM_FLAGS,
       '--remote-debugging-port=0',
