@@ -143,20 +143,6 @@ export class BlockWalker {
     this.walker = doc.createTreeWalker(root, 0x1 | 0x4);
   }
 
-  /** Block of each text node's parent: siblings and cousins share the climb. */
-  private readonly blocks = new Map<Node, Node>();
-
-  private blockOf(text: Text): Node {
-    const parent = text.parentNode;
-    if (!parent) return this.root;
-    let block = this.blocks.get(parent);
-    if (block === undefined) {
-      block = blockOf(text, this.root);
-      this.blocks.set(parent, block);
-    }
-    return block;
-  }
-
   /** Skips the subtree of the walker's current node. */
   private skipChildren(): Node | null {
     let node: Node | null = this.walker.currentNode;
@@ -202,12 +188,12 @@ export class BlockWalker {
   next(): TextBlock | null {
     const first = this.nextText();
     if (!first) return null;
-    const block = this.blockOf(first);
+    const block = blockOf(first, this.root);
     const nodes = [first];
     const starts = [0];
     let text = first.data;
     for (let node = this.nextText(); node; node = this.nextText()) {
-      if (this.blockOf(node) !== block) {
+      if (blockOf(node, this.root) !== block) {
         this.pending = node;
         break;
       }
