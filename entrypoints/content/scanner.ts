@@ -26,7 +26,6 @@ export interface ScannerOptions {
   matcher: Matcher;
   ownHost: () => Element | null;
   onMentions: (mentions: PageMention[]) => void;
-  onPassEnd?: (detail: ScanPassDetail) => void;
   signal: AbortSignal;
 }
 
@@ -109,10 +108,6 @@ export class Scanner {
   /** Subtrees of the visible part, already scanned in the current pass. */
   private priority = new Set<Node>();
 
-  get busy(): boolean {
-    return this.running;
-  }
-
   private async run(): Promise<void> {
     this.running = true;
     const passStart = performance.now();
@@ -174,6 +169,5 @@ export class Scanner {
       end: performance.now(),
       detail,
     });
-    this.options.onPassEnd?.(detail);
   }
 }
