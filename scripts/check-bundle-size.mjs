@@ -1,0 +1,16 @@
+// The content script is loaded into every page the reader opens: its size is
+// a budget, checked in CI after a build (after Wikipedia Popups' bundle budget).
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+/** gzip bytes; today ≈31 KB (Preact, Floating UI, the matcher and the card). */
+const BUDGET_GZIP_BYTES = 40 * 1024;
+const file = '.output/chrome-mv3/content-scripts/content.js';
+
+const bytes = gzipSync(readFileSync(file), { level: 9 }).length;
+const line = `${file}: ${(bytes / 1024).toFixed(1)} KB gzip (budget ${BUDGET_GZIP_BYTES / 1024} KB)`;
+if (bytes > BUDGET_GZIP_BYTES) {
+  console.error(`${line} — over budget`);
+  process.exit(1);
+}
+console.log(line);
