@@ -2,7 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, createDocumentState } from '../../../core/recognition';
-import { buildPrefilter } from '../../../core/recognition/prefilter';
+import { buildPrefilter, foldClasses } from '../../../core/recognition/prefilter';
+import {
+  DOT,
+  DROP,
+  foldUnit,
+  isCjk,
+  isCombining,
+  isWordUnit,
+  SPACE,
+} from '../../../core/recognition/normalise';
 import type { EntitySource } from '../../../core/pack/types';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -75,6 +84,32 @@ describe('the pre-check', () => {
     expect(prefilter.mayMatch('Nothing to see here.')).toBe(false);
     expect(prefilter.mayMatch('President Xi spoke.')).toBe(true);
     expect(prefilter.mayMatch('茂木 敏充外相')).toBe(true);
+  });
+
+  it('finds the same special units and separators as the rule applied to every unit', () => {
+    // The rule of foldClasses, without its shortcut, over all of the BMP.
+    const isLetter = (u: number) => isWordUnit(u) || (u >= 0xac00 && u <= 0xd7a3) || isCjk(u);
+    const ascii = (u: number) => (u >= 48 && u <= 57) || (u >= 97 && u <= 122);
+    const special = new Set([0x3a3]);
+    const separator = new Set<number>();
+    for (let c = 0; c < 0x10000; c++) {
+      const f = foldUnit(c);
+      const lower = String.fromCharCode(c).toLowerCase();
+      const l = lower.length === 1 ? lower.charCodeAt(0) : -1;
+      if (f === SPACE || f === DOT) separator.add(c);
+      else if (f === DROP || isCombining(c) || isCombining(f)) special.add(c);
+      else if (isLetter(f) && f !== c && l !== f) special.add(c);
+      else if (c >= 128 && (ascii(l) || (l < 0 && ascii(lower.charCodeAt(0))))) special.add(c);
+    }
+    const asSet = (cls: string) => {
+      const re = new RegExp(cls);
+      const out = new Set<number>();
+      for (let c = 0; c < 0x10000; c++) if (re.test(String.fromCharCode(c))) out.add(c);
+      return out;
+    };
+    const classes = foldClasses();
+    expect(asSet(classes.special)).toEqual(special);
+    expect(asSet(classes.separator)).toEqual(separator);
   });
 
   it('stands aside for packs too large for one alternation', () => {
