@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import type { BriefingView } from '../lib/messaging/protocol';
 import type { Translate } from '../lib/i18n';
 import { displayName, formatDate, kindKey } from '../core/display';
+import type { SourceRef } from '../core/pack/types';
 
 export interface BriefingPageProps {
   /** undefined while loading, null when not found */
@@ -25,8 +26,16 @@ export function BriefingPage({ view, t, uiLanguage, articleHref }: BriefingPageP
       </main>
     );
   const { entity, briefing } = view;
-  const titleOf = (packId: string, articleId: string) =>
-    view.articles.find((a) => a.id === articleId && a.packId === packId)?.title ?? articleId;
+  /** A link to the sentence a line came from, titled with its article. */
+  const sourceLink = (line: { packId: string; source: SourceRef }, className?: string) => (
+    <a
+      class={className}
+      href={articleHref(line.packId, line.source.articleId, line.source.start, line.source.end)}
+    >
+      {view.articles.find((a) => a.id === line.source.articleId && a.packId === line.packId)
+        ?.title ?? line.source.articleId}
+    </a>
+  );
   const local = displayName(entity, uiLanguage);
   return (
     <main class="page">
@@ -37,35 +46,14 @@ export function BriefingPage({ view, t, uiLanguage, articleHref }: BriefingPageP
       </h1>
       {briefing.role && (
         <p class="role">
-          <strong>{briefing.role.text}</strong> —{' '}
-          <a
-            href={articleHref(
-              briefing.role.packId,
-              briefing.role.source.articleId,
-              briefing.role.source.start,
-              briefing.role.source.end,
-            )}
-          >
-            {titleOf(briefing.role.packId, briefing.role.source.articleId)}
-          </a>
+          <strong>{briefing.role.text}</strong> — {sourceLink(briefing.role)}
         </p>
       )}
       <h2>{t('page_allFacts')}</h2>
       <ul class="facts">
         {briefing.facts.map((fact) => (
           <li key={`${fact.source.articleId}:${fact.source.start}`}>
-            {fact.text}{' '}
-            <a
-              class="source"
-              href={articleHref(
-                fact.packId,
-                fact.source.articleId,
-                fact.source.start,
-                fact.source.end,
-              )}
-            >
-              {titleOf(fact.packId, fact.source.articleId)}
-            </a>
+            {fact.text} {sourceLink(fact, 'source')}
           </li>
         ))}
       </ul>
@@ -77,18 +65,7 @@ export function BriefingPage({ view, t, uiLanguage, articleHref }: BriefingPageP
               <li key={`${entry.date}:${entry.source.articleId}:${entry.source.start}`}>
                 <time dateTime={entry.date}>{formatDate(entry.date, uiLanguage)}</time>
                 <span>
-                  {entry.text}{' '}
-                  <a
-                    class="source"
-                    href={articleHref(
-                      entry.packId,
-                      entry.source.articleId,
-                      entry.source.start,
-                      entry.source.end,
-                    )}
-                  >
-                    {titleOf(entry.packId, entry.source.articleId)}
-                  </a>
+                  {entry.text} {sourceLink(entry, 'source')}
                 </span>
               </li>
             ))}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { compileMatcher, createDocumentState } from '../../core/recognition';
 import type { EntitySource, TopicSource } from '../../core/pack/types';
 import { REPO_ROOT } from './harness';
+import { renderDemoPage, type DemoPage } from '../../scripts/demo-page';
 
 export function loadEntities(): EntitySource[] {
   return JSON.parse(
@@ -38,3 +39,14 @@ export const SIX_PEOPLE = [
   'sanae-takaichi',
   'donald-trump',
 ] as const;
+
+/** The demo page, what the core finds on it, and the entities: the suites' shared fixture. */
+export function demoFixture(): {
+  demo: DemoPage;
+  expected: Map<string, number>;
+  entities: EntitySource[];
+} {
+  const entities = loadEntities();
+  const demo = renderDemoPage();
+  return { demo, expected: expectedCounts(demo.blocks, entities), entities };
+}

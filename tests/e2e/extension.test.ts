@@ -24,15 +24,12 @@ import {
   waitForScan,
   type Harness,
 } from './harness';
-import { renderDemoPage } from '../../scripts/demo-page';
-import { SIX_PEOPLE, expectedCounts, loadEntities } from './expected';
+import { SIX_PEOPLE, demoFixture } from './expected';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-output');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-const demo = renderDemoPage();
-const expected = expectedCounts(demo.blocks);
-const entities = loadEntities();
+const { demo, expected, entities } = demoFixture();
 
 /** The page's DOM as a plain Chromium (no extension) parses it. */
 async function pristineDom(url: string): Promise<string> {

@@ -34,15 +34,12 @@ import {
   watchHighlightCount,
   launchOptions,
 } from './popup-helpers';
-import { renderDemoPage } from '../../scripts/demo-page';
-import { SIX_PEOPLE, expectedCounts, loadEntities } from './expected';
+import { SIX_PEOPLE, demoFixture } from './expected';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-output');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-const demo = renderDemoPage();
-const expected = expectedCounts(demo.blocks);
-const entities = loadEntities();
+const { demo, expected, entities } = demoFixture();
 /** A saved page that names no one from the briefings. */
 const EMPTY_PAGE = 'lemonde-1.html';
 
