@@ -130,7 +130,7 @@ class PageSession {
     const added = mentions.filter((m) => this.index.add(m));
     if (!this.active || this.settings.density === 'none') return;
     if (this.settings.density === 'first') {
-      this.repaint();
+      this.scheduleRepaint();
       return;
     }
     for (const mention of added)
@@ -147,10 +147,24 @@ class PageSession {
     return visible.filter((m) => !seen.has(m.entityId) && seen.add(m.entityId));
   }
 
+  private repaintFrame = 0;
+
+  /** Which mention comes first can change with every slice or removal: one repaint a frame. */
+  private scheduleRepaint(): void {
+    this.repaintFrame ||= requestAnimationFrame(() => {
+      this.repaintFrame = 0;
+      if (!this.signal.aborted) this.repaint();
+    });
+  }
+  /** The first mentions drawn by the last repaint (density "first"), for hit tests. */
+  private firstPainted = new Set<PageMention>();
+
   private repaint(): void {
     this.painter.clear();
-    for (const mention of this.paintedMentions())
+    const painted = this.paintedMentions();
+    for (const mention of painted)
       this.painter.add(this.entities.get(mention.entityId)!.kind, mention.range);
+    this.firstPainted = this.settings.density === 'first' ? new Set(painted) : new Set();
   }
 
   private applySettings(next: Settings): void {
@@ -165,25 +179,25 @@ class PageSession {
     this.repaint();
   }
 
-  private rescan(roots: Node[], removedSome: boolean): void {
-    if (removedSome) {
-      const gone = this.index.removeWhere((node) => !node.isConnected);
-      for (const mention of gone) {
-        const entity = this.entities.get(mention.entityId);
-        if (entity) this.painter.delete(entity.kind, mention.range);
-        if (mention === this.focused) this.focus(null);
-      }
+  /** Takes mentions of text that changed or went away off the page. */
+  private forget(mentions: PageMention[]): void {
+    for (const mention of mentions) {
+      const entity = this.entities.get(mention.entityId);
+      if (entity) this.painter.delete(entity.kind, mention.range);
+      if (mention === this.focused) this.focus(null);
     }
+    // The next mention of an entity may now be its first.
+    if (mentions.length && this.settings.density === 'first') this.scheduleRepaint();
+  }
+
+  private rescan(roots: Node[], removedSome: boolean): void {
+    if (removedSome) this.forget(this.index.removeWhere((node) => !node.isConnected));
     if (!this.started) return;
     for (const root of roots) {
       const block =
         root.nodeType === 1 && !isSkippedElement(root as Element) ? root : blockRootOf(root);
       if (!block.isConnected || isInsideSkipped(block, this.card.host.element)) continue;
-      const stale = this.index.removeWhere((node) => block.contains(node));
-      for (const mention of stale) {
-        const entity = this.entities.get(mention.entityId);
-        if (entity) this.painter.delete(entity.kind, mention.range);
-      }
+      this.forget(this.index.removeWhere((node) => block.contains(node)));
       this.scanner.enqueue(block);
     }
   }
@@ -211,8 +225,9 @@ class PageSession {
   }
 
   private isPainted(mention: PageMention): boolean {
+    if (!this.active) return false;
     if (this.settings.density === 'all') return this.isVisible(mention);
-    return this.paintedMentions().includes(mention);
+    return this.firstPainted.has(mention);
   }
 
   private listenToKeys(): void {
