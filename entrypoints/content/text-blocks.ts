@@ -88,13 +88,20 @@ function isEditable(element: Element): boolean {
   return value !== null && value.toLowerCase() !== 'false';
 }
 
-/** Whether `element` (or what it holds) must not be scanned. */
-export function isSkippedElement(element: Element, ownHost?: Element | null): boolean {
-  if (SKIPPED_TAGS.has(element.localName) || element === ownHost) return true;
+/** What `isEditable` and the textbox role mean, as a selector (the two must agree). */
+const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false" i]),[role="textbox"]';
+
+/** Whether an element's attributes make it the reader's input. */
+function isInputByAttributes(element: Element): boolean {
   // Most elements have no attributes at all: one cheap check before reading any.
   return (
     element.hasAttributes() && (isEditable(element) || element.getAttribute('role') === 'textbox')
   );
+}
+
+/** Whether `element` (or what it holds) must not be scanned. */
+export function isSkippedElement(element: Element, ownHost?: Element | null): boolean {
+  return SKIPPED_TAGS.has(element.localName) || element === ownHost || isInputByAttributes(element);
 }
 
 /** Whether a node sits inside skipped content (used for mutated subtrees). */
@@ -108,6 +115,7 @@ export function isInsideSkipped(node: Node, ownHost?: Element | null): boolean {
   return node.ownerDocument?.designMode === 'on';
 }
 
+/** The nearest ancestor of `node` that is not inline (or `stop`). */
 function blockOf(node: Node, stop: Node): Node {
   let el = node.parentNode;
   while (el && el !== stop && el.nodeType === 1 && INLINE_TAGS.has((el as Element).localName))
@@ -118,9 +126,14 @@ function blockOf(node: Node, stop: Node): Node {
 /** Whether the text holds anything but white space (cheap: stops at the first letter). */
 const CONTENT = /[^\s]/;
 
-/** Whether the text holds anything but white space (a native test: this code runs cold). */
+/**
+ * Whether the text holds anything but white space. Most text starts with a
+ * letter (ASCII, or from hiragana on: CJK and Hangul), which settles it
+ * without a RegExp call; the rest get the native test (this code runs cold).
+ */
 function hasContent(data: string): boolean {
-  return CONTENT.test(data);
+  const first = data.charCodeAt(0);
+  return (first > 32 && first < 127) || (first > 0x3000 && first < 0xfeff) || CONTENT.test(data);
 }
 
 /**
@@ -131,6 +144,15 @@ export class BlockWalker {
   private readonly walker: TreeWalker;
   private pending: Text | null = null;
   private done = false;
+  /**
+   * Whether anything below the root is editable or a textbox. One native
+   * query answers it for the whole subtree, so that on most pages no
+   * element's attributes are read at all.
+   */
+  private readonly hasInputs: boolean;
+  /** The parent of the last text node and its block: siblings share both. */
+  private lastParent: Node | null = null;
+  private lastBlock: Node | null = null;
   textNodes = 0;
 
   constructor(
@@ -141,6 +163,26 @@ export class BlockWalker {
     // SHOW_ELEMENT | SHOW_TEXT without a filter callback: a JS callback per
     // node costs more than the skipping we do by hand below.
     this.walker = doc.createTreeWalker(root, 0x1 | 0x4);
+    this.hasInputs =
+      'querySelector' in root && (root as ParentNode).querySelector(EDITABLE_SELECTOR) !== null;
+  }
+
+  private isSkipped(element: Element): boolean {
+    return (
+      SKIPPED_TAGS.has(element.localName) ||
+      element === this.options.ownHost ||
+      (this.hasInputs && isInputByAttributes(element)) ||
+      this.options.done?.has(element) === true
+    );
+  }
+
+  private blockOf(text: Text): Node {
+    const parent = text.parentNode;
+    if (parent !== this.lastParent) {
+      this.lastParent = parent;
+      this.lastBlock = blockOf(text, this.root);
+    }
+    return this.lastBlock!;
   }
 
   /** Skips the subtree of the walker's current node. */
@@ -171,7 +213,7 @@ export class BlockWalker {
         node = this.walker.nextNode();
       } else {
         const element = node as Element;
-        if (isSkippedElement(element, this.options.ownHost) || this.options.done?.has(element)) {
+        if (this.isSkipped(element)) {
           node = this.skipChildren();
           continue;
         }
@@ -188,12 +230,12 @@ export class BlockWalker {
   next(): TextBlock | null {
     const first = this.nextText();
     if (!first) return null;
-    const block = blockOf(first, this.root);
+    const block = this.blockOf(first);
     const nodes = [first];
     const starts = [0];
     let text = first.data;
     for (let node = this.nextText(); node; node = this.nextText()) {
-      if (blockOf(node, this.root) !== block) {
+      if (this.blockOf(node) !== block) {
         this.pending = node;
         break;
       }
