@@ -42,7 +42,7 @@ export function compileMatcher(
   const table = compilePatterns(entities);
   const fold = new FoldBuffer();
   const hits = new Hits();
-  const prefilter = options.prefilter ? buildPrefilter(table.folded) : null;
+  const prefilter = options.prefilter ? buildPrefilter(table.prefilterPatterns) : null;
   return {
     find(text: string, state?: DocumentState): Mention[] {
       // No pattern can occur: nothing to find, and nothing for the document state.

@@ -46,8 +46,21 @@ export interface PatternTable {
   upperCount: Uint8Array;
   upperPool: Uint16Array;
   entityIds: string[];
-  /** every distinct folded pattern, sorted (for the pre-check) */
-  folded: readonly string[];
+  /** what the pre-check must find: every pattern but the plain exclusions */
+  prefilterPatterns: readonly PrefilterPattern[];
+}
+
+/** A pattern as the pre-check (prefilter.ts) sees it. */
+export interface PrefilterPattern {
+  folded: string;
+  /** positions that every use of the pattern needs in upper case */
+  upper: readonly number[];
+  /**
+   * The part that best tells the pattern apart, [start, end) in folded
+   * units: the surname of "President Lee", "Lee" in "Robert E. Lee".
+   */
+  focusStart: number;
+  focusEnd: number;
 }
 
 interface Draft {
@@ -58,6 +71,8 @@ interface Draft {
   mentionEnd: number;
   flags: number;
   upper: number[] | null;
+  focusStart: number;
+  focusEnd: number;
   /** the next draft with the same folded text, -1 at the end */
   next: number;
 }
@@ -78,7 +93,7 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
     kind: number,
     prefix = '',
     surname?: string,
-    otherPerson = false,
+    otherPerson: string | null = null,
   ): void {
     const source = raw.trim();
     const n = foldAlias(source, buf);
@@ -87,7 +102,13 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
     const mentionStart = prefix ? foldString(prefix).length : 0;
     const mentionEnd = surname === undefined ? n : foldString(prefix + surname).length;
     let flags = boundaryFlags(folded);
-    if (otherPerson) flags |= OTHER_PERSON;
+    let focusStart = mentionStart;
+    let focusEnd = mentionEnd;
+    if (otherPerson !== null) {
+      flags |= OTHER_PERSON;
+      const at = folded.indexOf(foldString(otherPerson));
+      if (at >= 0) [focusStart, focusEnd] = [at, at + foldString(otherPerson).length];
+    }
     if (kind !== KIND_ALIAS && kind !== KIND_EXCLUSION && isWordUnit(buf.units[mentionEnd - 1]!))
       flags |= NOT_BEFORE_CAPITAL;
     const upper = kind === KIND_EXCLUSION ? null : upperPositions(source, buf.units, buf.offs, n);
@@ -101,7 +122,18 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
       }
     }
     byFolded.set(folded, list.length);
-    list.push({ folded, entity, kind, mentionStart, mentionEnd, flags, upper, next });
+    list.push({
+      folded,
+      entity,
+      kind,
+      mentionStart,
+      mentionEnd,
+      flags,
+      upper,
+      focusStart,
+      focusEnd,
+      next,
+    });
   }
 
   function addTitled(lang: Language, surname: string, entity: number): void {
@@ -121,7 +153,7 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
     }
     const surnames = LANGUAGES.flatMap((l) => e.titled?.[l] ?? []).map((x) => x.trim());
     for (const x of e.exclusions ?? []) {
-      const person = namesOtherPerson(x.trim(), surnames);
+      const person = otherPersonSurname(x.trim(), surnames);
       for (const v of aliasVariants(x, true)) add(v, i, KIND_EXCLUSION, '', undefined, person);
     }
   });
@@ -147,7 +179,7 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
     upperCount: new Uint8Array(n),
     upperPool: new Uint16Array(list.reduce((s, d) => s + (d.upper?.length ?? 0), 0)),
     entityIds,
-    folded: sorted,
+    prefilterPatterns: prefilterPatterns(sorted, byFolded, list),
   };
   let pool = 0;
   list.forEach((d, p) => {
@@ -164,24 +196,52 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
   return table;
 }
 
+/**
+ * One entry per folded text, for the pre-check. Plain exclusions only cancel
+ * candidates, so text with nothing else needs no matching; an exclusion
+ * naming another person counts, as it changes the document's state. A
+ * position must be upper case only where every use of the text needs it.
+ */
+function prefilterPatterns(
+  sorted: readonly string[],
+  byFolded: ReadonlyMap<string, number>,
+  list: readonly Draft[],
+): PrefilterPattern[] {
+  const out: PrefilterPattern[] = [];
+  for (const folded of sorted) {
+    let entry: PrefilterPattern | null = null;
+    let upper: number[] | null = null;
+    for (let p = byFolded.get(folded)!; p >= 0; p = list[p]!.next) {
+      const d = list[p]!;
+      if (d.kind === KIND_EXCLUSION && !(d.flags & OTHER_PERSON)) continue;
+      const needs = d.upper ?? [];
+      upper = entry === null ? needs : upper!.filter((x) => needs.includes(x));
+      entry ??= { folded, upper: [], focusStart: d.focusStart, focusEnd: d.focusEnd };
+    }
+    if (entry) out.push({ ...entry, upper: upper! });
+  }
+  return out;
+}
+
 const SPACES = /\s+/;
 
 /**
- * Does an exclusion name another person with one of these surnames? A Latin
+ * The surname by which an exclusion names another person, or null. A Latin
  * surname must be one of its words ("Lee Kuan Yew", "General Lee", "President
  * Wang"); a Hangul or Han surname must begin it, followed at once by more of
  * the name ("이재용", "李明博", "李总理") — "시 대통령" (3시 대통령실) and "学习"
  * are not people.
  */
-export function namesOtherPerson(exclusion: string, surnames: readonly string[]): boolean {
+export function otherPersonSurname(exclusion: string, surnames: readonly string[]): string | null {
   const words = exclusion.toLowerCase().split(SPACES);
-  return surnames.some((s) => {
+  const found = surnames.find((s) => {
     if (!s) return false;
     if (isWordUnit(foldString(s).charCodeAt(0))) return words.includes(s.toLowerCase());
     return (
       exclusion.startsWith(s) && exclusion.length > s.length && !SPACES.test(exclusion[s.length]!)
     );
   });
+  return found ?? null;
 }
 
 function unitsToString(units: Uint16Array, n: number): string {

@@ -2,24 +2,35 @@
  * A native pre-check that lets the matcher skip a block in which no pattern
  * can occur. Content scripts run cold: the per-character fold and automaton
  * loops start in V8's interpreter on every page, while a RegExp runs native
- * code at once. Most blocks of most pages name nobody, so one lower-casing
- * and one RegExp test over the raw text decide them; only the rest are
- * folded and scanned.
+ * code at once. Most blocks of most pages name nobody, so one RegExp test
+ * over the raw text decides them; only the rest are folded and scanned.
  *
- * It must never say "no" where the automaton would find a pattern (a
- * superset). Each folded pattern contributes a *needle*: the start of its
- * longest run of letters (Latin, Hangul, Han or kana), which the lower-cased
- * raw text must then contain. Raw text holding any unit whose fold is not its
- * lower case (full-width forms, compatibility ideographs, dropped or
- * combining units…) is always passed on to the matcher; separators between
- * two Han or kana units are removed first, as the fold drops them (茂木 敏充,
- * イ・ジェミョン). A needle that starts or ends a pattern at a Latin word edge
- * keeps the edge, so "Xinhua" and "taxi" need not be folded to know they are
- * not "Xi". One plain alternation without flags: V8 compiles that well, while
- * the `i` flag or per-needle separator classes made it 100× slower.
+ * It must never say "no" where the matcher would find something (a
+ * superset). Each pattern contributes a *needle*: the start of one of its
+ * words, which the raw text must contain. The needle is matched in the
+ * page's own case, as the matcher's case rule would demand (casing.ts):
+ * "Trump" needs `T[rR][uU][mM]`, so "trumpet" and "thus" no longer wake the
+ * matcher. Raw text holding any unit whose fold is not itself or its upper
+ * case (full-width forms, compatibility ideographs, dropped or combining
+ * units…), or a hashtag (which lifts the case rule), is always passed on to
+ * the matcher; separators between two Han or kana units are removed first,
+ * as the fold drops them (茂木 敏充, イ・ジェミョン). A needle at a Latin
+ * word edge keeps the edge, so "Xinhua" and "taxi" need not be folded to know
+ * they are not "Xi". One plain alternation without flags: V8 compiles that
+ * well, while the `i` flag or per-needle separator classes made it 100× slower.
  */
 import { boundaryFlags, LEFT_WORD, RIGHT_WORD } from './boundaries';
-import { DOT, DROP, foldUnit, isCjk, isCombining, isWordUnit, SPACE } from './normalise';
+import {
+  DOT,
+  DROP,
+  foldUnit,
+  isCjk,
+  isCombining,
+  isUpperUnit,
+  isWordUnit,
+  SPACE,
+} from './normalise';
+import type { PrefilterPattern } from './patterns';
 
 /** Units of a needle: enough to be selective, short enough to be shared by variants. */
 const NEEDLE_UNITS = 4;
@@ -37,17 +48,13 @@ export interface Prefilter {
 
 const isHangulSyllable = (u: number) => u >= 0xac00 && u <= 0xd7a3;
 const isLetter = (u: number) => isWordUnit(u) || isHangulSyllable(u) || isCjk(u);
-const isAsciiAlnum = (u: number) => (u >= 48 && u <= 57) || (u >= 97 && u <= 122);
+const isAsciiLower = (u: number) => u >= 97 && u <= 122;
 
-function escapeUnit(u: number): string {
-  const c = String.fromCharCode(u);
-  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
-}
+const hex = (u: number) => `\\u${u.toString(16).padStart(4, '0')}`;
 
 /** A class of the given units, as compact ranges. */
 function unitClass(units: number[]): string {
   const sorted = [...new Set(units)].sort((a, b) => a - b);
-  const hex = (u: number) => `\\u${u.toString(16).padStart(4, '0')}`;
   let out = '';
   for (let i = 0; i < sorted.length;) {
     let j = i;
@@ -59,11 +66,11 @@ function unitClass(units: number[]): string {
 }
 
 /**
- * Ranges outside which `foldUnit` is the identity, no unit combines and no
- * unit lower-cases into ASCII (normalise.ts; U+212A KELVIN SIGN is the last).
+ * Ranges outside which `foldUnit` is the identity and no unit combines
+ * (normalise.ts; U+2212 MINUS SIGN is the last unit it changes below U+3000).
  */
 const FOLDING_RANGES: ReadonlyArray<readonly [number, number]> = [
-  [0, 0x2200],
+  [0, 0x2213],
   [0x3000, 0x3100],
   [0xf900, 0xfb00],
   [0xfe00, 0x10000],
@@ -73,80 +80,165 @@ const FOLDING_RANGES: ReadonlyArray<readonly [number, number]> = [
 const CJK_CLASS =
   '[\\u3005-\\u3007\\u3040-\\u309f\\u30a1-\\u30fa\\u30fc-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff]';
 
-/** The only non-ASCII units whose lower case is ASCII: K (Kelvin) → k, İ → i̇. */
-const LOWER_TO_ASCII = [0x130, 0x212a];
+/** "#" and "＃": a hashtag lifts the case rule (matcher.ts), so the needles' case cannot decide. */
+const HASH_UNITS = [0x23, 0xff03];
+
+export interface FoldClasses {
+  /** units that are dropped or combine (and the hash signs): text with one goes to the matcher */
+  special: string;
+  /** units that fold to a separator */
+  separator: string;
+  /** for each unit asked about, the other units that fold to it ("A", "Ａ" and "ª" for "a") */
+  sources: Map<number, number[]>;
+}
 
 /**
- * Units the lower-casing cannot stand in for, and the separators the fold
- * drops. Runs at every page's start, so the ~10,000 units that fold to
- * themselves are passed over before any string is made (a test checks the
- * result against the rule applied to every unit).
+ * Sorts the units whose fold is not themselves. Runs at every page's start,
+ * so the ~10,000 units that fold to themselves are passed over before any
+ * string is made (a test checks the result against the rule applied to every
+ * unit).
  */
-export function foldClasses(): { special: string; separator: string } {
-  const special: number[] = [0x3a3]; // Σ lower-cases to ς at a word's end, folds to σ
+export function foldClasses(wanted: ReadonlySet<number> = new Set()): FoldClasses {
+  const special: number[] = [...HASH_UNITS];
   const separator: number[] = [];
+  const sources = new Map<number, number[]>();
   for (const [from, to] of FOLDING_RANGES)
     for (let c = from; c < to; c++) {
       const f = foldUnit(c);
-      if (f === c && c !== SPACE && c !== DOT && c !== DROP && !isCombining(c)) {
-        if (LOWER_TO_ASCII.includes(c)) special.push(c); // would fake or hide a Latin word edge
-        continue;
-      }
-      const lower = String.fromCharCode(c).toLowerCase();
-      const l = lower.length === 1 ? lower.charCodeAt(0) : -1;
+      if (f === c && c !== SPACE && c !== DOT && c !== DROP && !isCombining(c)) continue;
       if (f === SPACE || f === DOT) separator.push(c);
       else if (f === DROP || isCombining(c) || isCombining(f)) special.push(c);
-      else if (isLetter(f) && f !== c && l !== f) special.push(c);
-      else if (c >= 128 && (isAsciiAlnum(l) || (l < 0 && isAsciiAlnum(lower.charCodeAt(0)))))
-        special.push(c);
+      else if (wanted.has(f)) {
+        const list = sources.get(f);
+        if (list) list.push(c);
+        else sources.set(f, [c]);
+      }
     }
-  return { special: unitClass(special), separator: unitClass(separator) };
+  return { special: unitClass(special), separator: unitClass(separator), sources };
 }
 
-/** The needle of one folded pattern, as RegExp source; null when it has no letters. */
-function needleOf(folded: string): string | null {
-  let best = -1;
-  let bestLength = 0;
-  for (let i = 0; i < folded.length;) {
+function escapeUnit(u: number): string {
+  const c = String.fromCharCode(u);
+  if (/[\\^$.*+?()[\]{}|/-]/.test(c)) return `\\${c}`;
+  return u < 0x80 ? c : hex(u);
+}
+
+const NOT_AFTER_WORD = '(?<![A-Za-z0-9])';
+const NOT_BEFORE_WORD = '(?![A-Za-z0-9])';
+
+interface Window {
+  start: number;
+  end: number;
+  score: number;
+}
+
+/**
+ * Where in the pattern the needle may be taken from: the start of each of
+ * its words (units between separators), best first. The best tells the
+ * pattern apart: a word of its focus (the surname of "President Lee"), one
+ * that must be capitalised (rare in running text), then the longest.
+ */
+function windowsOf(p: PrefilterPattern): Window[] {
+  const f = p.folded;
+  const out: Window[] = [];
+  for (let i = 0; i < f.length;) {
     let j = i;
-    while (j < folded.length && isLetter(folded.charCodeAt(j))) j++;
-    if (j - i > bestLength) {
-      best = i;
-      bestLength = j - i;
+    while (j < f.length && f.charCodeAt(j) !== SPACE && f.charCodeAt(j) !== DOT) j++;
+    let letters = false;
+    for (let k = i; k < j && !letters; k++) letters = isLetter(f.charCodeAt(k));
+    if (letters) {
+      const score =
+        (i >= p.focusStart && j <= p.focusEnd ? 1000 : 0) +
+        (p.upper.includes(i) && isAsciiLower(f.charCodeAt(i)) ? 100 : 0) +
+        Math.min(j - i, 8);
+      out.push({ start: i, end: Math.min(j, i + NEEDLE_UNITS), score });
     }
     i = j + 1;
   }
-  if (best < 0) return null;
-  const take = Math.min(bestLength, NEEDLE_UNITS);
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * One window per pattern. A pattern of one word has no choice, so those go
+ * first; a longer one then reuses a needle already chosen when it can
+ * ("South Korea" takes the needle of "Korea", not "South"), which adds no
+ * work and nothing that "South Africa" would wake.
+ */
+function chooseWindows(patterns: readonly PrefilterPattern[]): Array<Window | null> {
+  const candidates = patterns.map(windowsOf);
+  const chosen: Array<Window | null> = candidates.map((c) => c[0] ?? null);
+  const noSources = new Map<number, number[]>();
+  const taken = new Set<string>();
+  const order = patterns.map((_, i) => i);
+  order.sort((a, b) => candidates[a]!.length - candidates[b]!.length);
+  for (const i of order) {
+    const shared = candidates[i]!.find((w) => taken.has(needleSource(patterns[i]!, w, noSources)));
+    if (shared) chosen[i] = shared;
+    if (chosen[i]) taken.add(needleSource(patterns[i]!, chosen[i]!, noSources));
+  }
+  return chosen;
+}
+
+/** One folded unit as the raw text may write it; only upper case where the case rule demands it. */
+function unitSource(u: number, mustBeUpper: boolean, sources: FoldClasses['sources']): string {
+  let units = [u, ...(sources.get(u) ?? [])];
+  if (mustBeUpper) {
+    const upper = units.filter(isUpperUnit);
+    if (upper.length) units = upper;
+  }
+  return units.length === 1 ? escapeUnit(units[0]!) : `[${units.map(escapeUnit).join('')}]`;
+}
+
+/** The needle of one pattern at its window, as RegExp source. */
+function needleSource(
+  p: PrefilterPattern,
+  window: Window,
+  sources: FoldClasses['sources'],
+): string {
+  const f = p.folded;
+  const { start, end } = window;
   let source = '';
-  for (let k = best; k < best + take; k++) source += escapeUnit(folded.charCodeAt(k));
-  const flags = boundaryFlags(folded);
-  if (best === 0 && flags & LEFT_WORD) source = `(?<![a-z0-9])${source}`;
-  if (take === bestLength && best + bestLength === folded.length && flags & RIGHT_WORD)
-    source += '(?![a-z0-9])';
+  for (let k = start; k < end; k++)
+    source += unitSource(f.charCodeAt(k), p.upper.includes(k), sources);
+  const flags = boundaryFlags(f);
+  const before = start === 0 ? -1 : f.charCodeAt(start - 1);
+  const after = end === f.length ? -1 : f.charCodeAt(end);
+  // A window starts a word of the pattern, after a separator or at its start;
+  // a separator in the pattern is one in the page, never a letter or digit.
+  if (isWordUnit(f.charCodeAt(start)) && (before >= 0 || flags & LEFT_WORD))
+    source = NOT_AFTER_WORD + source;
+  if (
+    (after < 0 && flags & RIGHT_WORD) ||
+    (isWordUnit(f.charCodeAt(end - 1)) && (after === SPACE || after === DOT))
+  )
+    source += NOT_BEFORE_WORD;
   return source;
 }
 
-/** A pre-check for these folded patterns, or null when it would not pay (or cannot be built). */
-export function buildPrefilter(patterns: readonly string[]): Prefilter | null {
-  const needles = new Set<string>();
-  for (const pattern of patterns) {
-    const needle = needleOf(pattern);
-    if (needle === null) return null;
-    needles.add(needle);
-    if (needles.size > MAX_NEEDLES) return null;
+/** A pre-check for these patterns, or null when it would not pay (or cannot be built). */
+export function buildPrefilter(patterns: readonly PrefilterPattern[]): Prefilter | null {
+  const windows = chooseWindows(patterns);
+  const wanted = new Set<number>();
+  for (const [i, window] of windows.entries()) {
+    if (window === null) return null;
+    for (let k = window.start; k < window.end; k++) wanted.add(patterns[i]!.folded.charCodeAt(k));
   }
-  const { special, separator } = foldClasses();
+  const { special, separator, sources } = foldClasses(wanted);
+  const needles = new Set(patterns.map((p, i) => needleSource(p, windows[i]!, sources)));
+  if (needles.size > MAX_NEEDLES) return null;
   const specialRe = new RegExp(special);
-  const joined = new RegExp(`(${CJK_CLASS})${separator}+(?=${CJK_CLASS})`, 'g');
+  const joinedSource = `(${CJK_CLASS})${separator}+(?=${CJK_CLASS})`;
+  const joined = new RegExp(joinedSource, 'g');
+  // Either of the two, in one pass over the text: most blocks hold neither.
+  const specialOrJoined = new RegExp(`${special}|${joinedSource}`);
   const needleRe = new RegExp([...needles].join('|'));
   return {
     mayMatch(text) {
-      if (specialRe.test(text)) return true;
-      let lowered = text.toLowerCase();
-      joined.lastIndex = 0;
-      if (joined.test(lowered)) lowered = lowered.replace(joined, '$1');
-      return needleRe.test(lowered);
+      if (specialOrJoined.test(text)) {
+        if (specialRe.test(text)) return true;
+        return needleRe.test(text.replace(joined, '$1'));
+      }
+      return needleRe.test(text);
     },
   };
 }
