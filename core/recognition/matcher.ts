@@ -16,9 +16,9 @@ import {
   KIND_TITLED,
   KIND_TITLED_WEAK,
   OTHER_PERSON,
-  type PatternTable,
+  type MatchTable,
 } from './patterns';
-import { buildPrefilter } from './prefilter';
+import { buildPrefilter, type Prefilter } from './prefilter';
 import { resolve, type Candidate, type Span } from './resolve';
 import type { DocumentState, MatchableEntity, Matcher, Mention } from './types';
 
@@ -40,9 +40,13 @@ export function compileMatcher(
   options: MatcherOptions = {},
 ): Matcher {
   const table = compilePatterns(entities);
+  return createMatcher(table, options.prefilter ? buildPrefilter(table.prefilterPatterns) : null);
+}
+
+/** A matcher over a table already compiled (here, or sent by the background: compiled.ts). */
+export function createMatcher(table: MatchTable, prefilter: Prefilter | null): Matcher {
   const fold = new FoldBuffer();
   const hits = new Hits();
-  const prefilter = options.prefilter ? buildPrefilter(table.prefilterPatterns) : null;
   return {
     find(text: string, state?: DocumentState): Mention[] {
       // No pattern can occur: nothing to find, and nothing for the document state.
@@ -68,7 +72,7 @@ export function compileMatcher(
 }
 
 function mentions(
-  table: PatternTable,
+  table: MatchTable,
   text: string,
   fold: FoldBuffer,
   n: number,
@@ -98,7 +102,7 @@ function mentions(
 
 /** Turns automaton hits into candidates and exclusion spans, applying boundaries and case. */
 function collect(
-  t: PatternTable,
+  t: MatchTable,
   text: string,
   fold: FoldBuffer,
   n: number,

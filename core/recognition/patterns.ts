@@ -30,7 +30,8 @@ export const KIND_EXCLUSION = 4;
  */
 export const OTHER_PERSON = 64;
 
-export interface PatternTable {
+/** What the matcher runs: flat arrays, so a table can be sent to a page as it is (compiled.ts). */
+export interface MatchTable {
   automaton: Automaton;
   /** first pattern of each automaton state, -1 when none; then `next` */
   head: Int32Array;
@@ -46,6 +47,9 @@ export interface PatternTable {
   upperCount: Uint8Array;
   upperPool: Uint16Array;
   entityIds: string[];
+}
+
+export interface PatternTable extends MatchTable {
   /** what the pre-check must find: every pattern but the plain exclusions */
   prefilterPatterns: readonly PrefilterPattern[];
 }

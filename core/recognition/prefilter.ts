@@ -215,8 +215,15 @@ function needleSource(
   return source;
 }
 
-/** A pre-check for these patterns, or null when it would not pay (or cannot be built). */
-export function buildPrefilter(patterns: readonly PrefilterPattern[]): Prefilter | null {
+/** The RegExp sources of a pre-check: what a page needs to build one (compiled.ts). */
+export interface PrefilterSources {
+  needles: string;
+  special: string;
+  separator: string;
+}
+
+/** The sources of a pre-check for these patterns, or null when it would not pay (or cannot be built). */
+export function prefilterSources(patterns: readonly PrefilterPattern[]): PrefilterSources | null {
   const windows = chooseWindows(patterns);
   const wanted = new Set<number>();
   for (const [i, window] of windows.entries()) {
@@ -226,12 +233,17 @@ export function buildPrefilter(patterns: readonly PrefilterPattern[]): Prefilter
   const { special, separator, sources } = foldClasses(wanted);
   const needles = new Set(patterns.map((p, i) => needleSource(p, windows[i]!, sources)));
   if (needles.size > MAX_NEEDLES) return null;
+  return { needles: [...needles].join('|'), special, separator };
+}
+
+/** The pre-check from its sources. */
+export function prefilterFrom({ needles, special, separator }: PrefilterSources): Prefilter {
   const specialRe = new RegExp(special);
   const joinedSource = `(${CJK_CLASS})${separator}+(?=${CJK_CLASS})`;
   const joined = new RegExp(joinedSource, 'g');
   // Either of the two, in one pass over the text: most blocks hold neither.
   const specialOrJoined = new RegExp(`${special}|${joinedSource}`);
-  const needleRe = new RegExp([...needles].join('|'));
+  const needleRe = new RegExp(needles);
   return {
     mayMatch(text) {
       if (specialOrJoined.test(text)) {
@@ -241,4 +253,10 @@ export function buildPrefilter(patterns: readonly PrefilterPattern[]): Prefilter
       return needleRe.test(text);
     },
   };
+}
+
+/** A pre-check for these patterns, or null when it would not pay (or cannot be built). */
+export function buildPrefilter(patterns: readonly PrefilterPattern[]): Prefilter | null {
+  const sources = prefilterSources(patterns);
+  return sources && prefilterFrom(sources);
 }

@@ -3,6 +3,7 @@
  * they can be tested with fake-indexeddb and called in-process by the fake
  * client (createLocalClient).
  */
+import { compileForPages } from '../../core/recognition';
 import type { Handlers } from '../../lib/messaging';
 import type { MatcherData, ToBackground } from '../../lib/messaging/protocol';
 import {
@@ -43,6 +44,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
       version: packs.map((p) => `${p.id}@${p.version}`).join(','),
       entities,
       topics: topics.map(({ id, name, color }) => ({ id, name, color })),
+      // Once per data version here, instead of on every page load.
+      matcher: compileForPages(entities),
     };
   };
   const currentMatcherData = () => {

@@ -14,7 +14,7 @@ import type {
   PackSource,
   TopicSource,
 } from '../../core/pack/types';
-import type { MatchableEntity } from '../../core/recognition';
+import type { CompiledMatcher, MatchableEntity } from '../../core/recognition';
 
 /**
  * storage.local key the background bumps when the installed packs change;
@@ -35,6 +35,8 @@ export interface MatcherData {
   version: string;
   entities: PageEntity[];
   topics: TopicSource[];
+  /** the entities' matcher, compiled by the background so no page has to */
+  matcher: CompiledMatcher;
 }
 
 export type { ArticleRef, BriefingResult as BriefingView, TopicSummary } from '../db/queries';

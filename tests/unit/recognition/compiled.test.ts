@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  compileForPages,
+  compileMatcher,
+  createDocumentState,
+  matcherFromCompiled,
+  type Matcher,
+} from '../../../core/recognition';
+import type { EntitySource } from '../../../core/pack/types';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const entities = JSON.parse(
+  readFileSync(path.join(ROOT, 'data/entities.json'), 'utf8'),
+) as EntitySource[];
+const EVAL_DIR = path.join(ROOT, 'tests/fixtures/recognition-eval');
+
+function findAll(matcher: Matcher, blocks: string[]) {
+  const state = createDocumentState();
+  return blocks.map((block) => matcher.find(block, state));
+}
+
+describe('a matcher compiled by the background', () => {
+  // What a page receives: the data after a trip through JSON, as extension messages are.
+  const sent = JSON.parse(JSON.stringify(compileForPages(entities))) as ReturnType<
+    typeof compileForPages
+  >;
+
+  it('finds what a matcher compiled in place finds, on the evaluation set', () => {
+    const texts = readdirSync(EVAL_DIR, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.txt'))
+      .map((name) => readFileSync(path.join(EVAL_DIR, name), 'utf8'));
+    expect(texts.length).toBeGreaterThan(50);
+    const local = compileMatcher(entities);
+    const received = matcherFromCompiled(sent);
+    let mentions = 0;
+    for (const text of texts) {
+      const blocks = text.split(/\n+/);
+      const found = findAll(received, blocks);
+      expect(found).toEqual(findAll(local, blocks));
+      mentions += found.flat().length;
+    }
+    expect(mentions).toBeGreaterThan(100);
+  });
+
+  it('carries its pre-check, which turns away text that names nobody', () => {
+    expect(sent.prefilter).not.toBeNull();
+    const received = matcherFromCompiled(sent);
+    expect(received.find('Nothing to see here.')).toEqual([]);
+    expect(
+      received.find('Prime Minister Sanae Takaichi met Xi Jinping.').map((m) => m.text),
+    ).toEqual(['Sanae Takaichi', 'Xi Jinping']);
+  });
+
+  it('travels as plain numbers and strings', () => {
+    const json = JSON.stringify(compileForPages(entities));
+    expect(JSON.parse(json)).toEqual(sent);
+    expect(json).not.toMatch(/"\d+":/); // no typed array turned into an object
+  });
+});
