@@ -7,7 +7,9 @@
  *    RegExp of every alias over each text node, registering the same kind of
  *    ranges in a CSS highlight;
  *  - mark.js 8.11.1 `markRegExp` with the same combined expression (its fastest mode);
- * then the ratios. Prints figures; asserts nothing.
+ * then the ratios. Beside them, what building the matcher cost the page
+ * before the scan (its `briefing-lens:compile` measure), which the floor and
+ * mark.js do not have to do. Prints figures; asserts nothing.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -94,6 +96,7 @@ async function measure(harness: Harness, plain: Browser) {
       'mentions',
       'ext ms',
       'longest slice',
+      'compile ms',
       'floor ms',
       'mark.js ms',
       'ext/floor',
@@ -107,6 +110,7 @@ async function measure(harness: Harness, plain: Browser) {
     const url = harness.server.route(`/p${i}.html`, { body, headers: STATIC_PAGE_HEADERS });
     const ext: number[] = [];
     const slices: number[] = [];
+    const compile: number[] = [];
     let mentions = 0;
     const floor: number[] = [];
     const mark: number[] = [];
@@ -117,6 +121,11 @@ async function measure(harness: Harness, plain: Browser) {
       ext.push(scan!.cpuMs);
       slices.push(scan!.longestSliceMs);
       mentions = scan!.mentions;
+      compile.push(
+        await page.evaluate(
+          () => performance.getEntriesByName('briefing-lens:compile')[0]!.duration,
+        ),
+      );
       await page.close();
 
       const floorPage = await plainPage(plain, url);
@@ -140,6 +149,7 @@ async function measure(harness: Harness, plain: Browser) {
         mentions,
         e.toFixed(1),
         median(slices).toFixed(1),
+        median(compile).toFixed(1),
         f.toFixed(1),
         m.toFixed(1),
         (e / f).toFixed(2),
