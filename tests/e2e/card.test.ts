@@ -398,7 +398,15 @@ describe('the briefing card in Chromium (light)', () => {
         await waitForCard(page);
         const pin = page.locator('briefing-lens-card button.pin');
         await pin.click();
+        await page.locator('briefing-lens-card button.pin.pinned').waitFor();
+        // Neither hovered nor focused: whether a focus ring shows depends on
+        // which of the two tabs has the focus, which is not what is compared.
+        await pin.evaluate((button) => (button as HTMLElement).blur());
         await page.mouse.move(2, 2);
+        // Hover and focus styles go with the next frame: screenshot after it.
+        await page.evaluate(
+          () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+        );
       };
       await open(normal);
       await open(hostile);
