@@ -34,7 +34,8 @@ function inPage<T>(page: Page, fn: (arg: string) => unknown, arg: string): Promi
   return page.evaluate(`(${fn.toString()})(${JSON.stringify(arg)})`) as Promise<T>;
 }
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// Five: a cold page load varies by ±30% on two cores; the median of five is steady.
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv.slice(2);
 
 function aliasesOf(): string[] {
