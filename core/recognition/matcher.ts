@@ -28,9 +28,10 @@ const FULLWIDTH_HASH = 0xff03;
 export interface MatcherOptions {
   /**
    * Run the native pre-check (prefilter.ts) before folding each block. For
-   * code that runs cold, like a content script on a fresh page, where V8 has
-   * not yet optimised the fold and automaton loops; warm code (Node tools,
-   * the pack compiler) is faster without it, so it is off by default.
+   * code that runs cold, like a content script on a fresh page (which gets it
+   * through compiled.ts), where V8 has not yet optimised the fold and
+   * automaton loops; warm code (Node tools, the pack compiler) is faster
+   * without it, so it is off by default.
    */
   prefilter?: boolean;
 }
