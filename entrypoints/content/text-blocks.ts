@@ -88,7 +88,7 @@ function isEditable(element: Element): boolean {
   return value !== null && value.toLowerCase() !== 'false';
 }
 
-/** What `isEditable` and the textbox role mean, as a selector (the two must agree). */
+/** Every element `isEditable` or the textbox role may accept, as a selector. */
 const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false" i]),[role="textbox"]';
 
 /** Whether an element's attributes make it the reader's input. */
@@ -142,14 +142,17 @@ function hasContent(data: string): boolean {
  */
 export class BlockWalker {
   private readonly walker: TreeWalker;
+  /** The first text of the next block, met at the end of the last one. */
   private pending: Text | null = null;
+  private pendingData = '';
+  private pendingBlock: Node | null = null;
   private done = false;
   /**
-   * Whether anything below the root is editable or a textbox. One native
-   * query answers it for the whole subtree, so that on most pages no
-   * element's attributes are read at all.
+   * The editable elements and textboxes below the root, found by one native
+   * query, so that no element's attributes are read one by one; null when
+   * there are none (most pages).
    */
-  private readonly hasInputs: boolean;
+  private readonly inputs: ReadonlySet<Element> | null;
   /** The parent of the last text node and its block: siblings share both. */
   private lastParent: Node | null = null;
   private lastBlock: Node | null = null;
@@ -163,15 +166,20 @@ export class BlockWalker {
     // SHOW_ELEMENT | SHOW_TEXT without a filter callback: a JS callback per
     // node costs more than the skipping we do by hand below.
     this.walker = doc.createTreeWalker(root, 0x1 | 0x4);
-    this.hasInputs =
-      'querySelector' in root && (root as ParentNode).querySelector(EDITABLE_SELECTOR) !== null;
+    // The selector finds candidates; the attribute check decides (as it does
+    // for mutated roots), so the two can never disagree.
+    const inputs =
+      'querySelectorAll' in root
+        ? [...(root as ParentNode).querySelectorAll(EDITABLE_SELECTOR)].filter(isInputByAttributes)
+        : [];
+    this.inputs = inputs.length ? new Set(inputs) : null;
   }
 
   private isSkipped(element: Element): boolean {
     return (
       SKIPPED_TAGS.has(element.localName) ||
       element === this.options.ownHost ||
-      (this.hasInputs && isInputByAttributes(element)) ||
+      (this.inputs !== null && this.inputs.has(element)) ||
       this.options.done?.has(element) === true
     );
   }
@@ -196,54 +204,58 @@ export class BlockWalker {
     return null;
   }
 
-  private nextText(): Text | null {
+  /**
+   * The next block, or null at the end. One loop over the walker, reading
+   * each text's data once: this is the content script's hottest code, and it
+   * runs cold on every page.
+   */
+  next(): TextBlock | null {
+    const walker = this.walker;
+    const onShadowRoot = this.options.onShadowRoot;
+    let nodes: Text[] = [];
+    let starts: number[] = [];
+    let text = '';
+    let block: Node | null = null;
     if (this.pending) {
-      const text = this.pending;
+      nodes = [this.pending];
+      starts = [0];
+      text = this.pendingData;
+      block = this.pendingBlock;
       this.pending = null;
-      return text;
-    }
-    if (this.done) return null;
-    let node = this.walker.nextNode();
+    } else if (this.done) return null;
+    let node = this.done ? null : walker.nextNode();
     while (node) {
       if (node.nodeType === 3) {
-        if (hasContent((node as Text).data)) {
+        const data = (node as Text).data;
+        if (hasContent(data)) {
           this.textNodes++;
-          return node as Text;
+          const nodeBlock = this.blockOf(node as Text);
+          if (block === null) block = nodeBlock;
+          else if (nodeBlock !== block) {
+            // The start of the next block: kept for the next call.
+            this.pending = node as Text;
+            this.pendingData = data;
+            this.pendingBlock = nodeBlock;
+            return { nodes, starts, text };
+          }
+          nodes.push(node as Text);
+          starts.push(text.length);
+          text += data;
         }
-        node = this.walker.nextNode();
+        node = walker.nextNode();
       } else {
         const element = node as Element;
         if (this.isSkipped(element)) {
           node = this.skipChildren();
           continue;
         }
-        if (element.shadowRoot && this.options.onShadowRoot)
-          this.options.onShadowRoot(element.shadowRoot);
-        node = this.walker.nextNode();
+        const shadow = element.shadowRoot;
+        if (shadow && onShadowRoot) onShadowRoot(shadow);
+        node = walker.nextNode();
       }
     }
     this.done = true;
-    return null;
-  }
-
-  /** The next block, or null at the end. */
-  next(): TextBlock | null {
-    const first = this.nextText();
-    if (!first) return null;
-    const block = this.blockOf(first);
-    const nodes = [first];
-    const starts = [0];
-    let text = first.data;
-    for (let node = this.nextText(); node; node = this.nextText()) {
-      if (this.blockOf(node) !== block) {
-        this.pending = node;
-        break;
-      }
-      nodes.push(node);
-      starts.push(text.length);
-      text += node.data;
-    }
-    return { nodes, starts, text };
+    return block === null ? null : { nodes, starts, text };
   }
 }
 

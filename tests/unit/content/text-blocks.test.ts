@@ -56,10 +56,12 @@ describe('BlockWalker', () => {
     expect(texts).toEqual(['before', 'after']);
   });
 
-  it('scans content marked contenteditable="false"', () => {
-    expect(blocksOf('<div contenteditable="false">Wang Yi</div>').map((b) => b.text)).toEqual([
-      'Wang Yi',
-    ]);
+  it('scans content marked contenteditable="false", in any case', () => {
+    expect(
+      blocksOf(
+        '<div contenteditable="false">Wang Yi</div><div contenteditable="FALSE">Motegi</div>',
+      ).map((b) => b.text),
+    ).toEqual(['Wang Yi', 'Motegi']);
   });
 
   it('never enters the extension’s own host', () => {
