@@ -42,7 +42,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
     ]);
     return {
       version: packs.map((p) => `${p.id}@${p.version}`).join(','),
-      entities,
+      entities: entities.map(({ id, kind, name, names, topics }) => ({
+        id,
+        kind,
+        name,
+        names,
+        topics,
+      })),
       topics: topics.map(({ id, name, color }) => ({ id, name, color })),
       // Once per data version here, instead of on every page load.
       matcher: compileForPages(entities),
@@ -66,9 +72,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
     getEntities: async ({ ids }) => {
       const wanted = new Set(ids);
       const { entities } = await currentMatcherData();
-      return entities
-        .filter((e) => wanted.has(e.id))
-        .map(({ id, kind, name, names, topics }) => ({ id, kind, name, names, topics }));
+      return entities.filter((e) => wanted.has(e.id));
     },
     listTopics: async () => listTopics(await deps.database()),
     listPacks: async () => listPacks(await deps.database()),

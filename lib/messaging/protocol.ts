@@ -14,7 +14,7 @@ import type {
   PackSource,
   TopicSource,
 } from '../../core/pack/types';
-import type { CompiledMatcher, MatchableEntity } from '../../core/recognition';
+import type { CompiledMatcher } from '../../core/recognition';
 
 /**
  * storage.local key the background bumps when the installed packs change;
@@ -22,13 +22,11 @@ import type { CompiledMatcher, MatchableEntity } from '../../core/recognition';
  */
 export const DATA_VERSION_KEY = 'dataVersion';
 
-/** What a page needs to find and colour names: only the matching fields. */
-export interface PageEntity extends MatchableEntity {
-  kind: EntityKind;
-  name: string;
-  names?: EntitySource['names'];
-  topics: string[];
-}
+/**
+ * What a page needs to colour and name what it found; how to find it comes
+ * compiled (`MatcherData.matcher`).
+ */
+export type PageEntity = EntitySummary;
 
 export interface MatcherData {
   /** changes whenever the installed packs change, so pages can drop stale caches */
