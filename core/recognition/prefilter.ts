@@ -9,15 +9,18 @@
  * superset). Each pattern contributes a *needle*: the start of one of its
  * words, which the raw text must contain. The needle is matched in the
  * page's own case, as the matcher's case rule would demand (casing.ts):
- * "Trump" needs `T[rR][uU][mM]`, so "trumpet" and "thus" no longer wake the
- * matcher. Raw text holding any unit whose fold is not itself or its upper
- * case (full-width forms, compatibility ideographs, dropped or combining
- * units…), or a hashtag (which lifts the case rule), is always passed on to
+ * "Trump" needs `T[rR][uU][mM]` (with the full-width forms in each class,
+ * as every unit that folds to a letter is), so "trumpet" and "thus" no
+ * longer wake the matcher. Raw text holding a unit the fold drops or
+ * combines, or a hashtag (which lifts the case rule), is always passed on to
  * the matcher; separators between two Han or kana units are removed first,
  * as the fold drops them (茂木 敏充, イ・ジェミョン). A needle at a Latin
  * word edge keeps the edge, so "Xinhua" and "taxi" need not be folded to know
  * they are not "Xi". One plain alternation without flags: V8 compiles that
  * well, while the `i` flag or per-needle separator classes made it 100× slower.
+ *
+ * The sources are built once per data version in the background
+ * (compiled.ts); a page only compiles the RegExps.
  */
 import { boundaryFlags, LEFT_WORD, RIGHT_WORD } from './boundaries';
 import {
@@ -93,10 +96,9 @@ export interface FoldClasses {
 }
 
 /**
- * Sorts the units whose fold is not themselves. Runs at every page's start,
- * so the ~10,000 units that fold to themselves are passed over before any
- * string is made (a test checks the result against the rule applied to every
- * unit).
+ * Sorts the units whose fold is not themselves; the ~10,000 that fold to
+ * themselves are passed over before any string is made (a test checks the
+ * result against the rule applied to every unit of the BMP).
  */
 export function foldClasses(wanted: ReadonlySet<number> = new Set()): FoldClasses {
   const special: number[] = [...HASH_UNITS];
@@ -126,6 +128,7 @@ function escapeUnit(u: number): string {
 const NOT_AFTER_WORD = '(?<![A-Za-z0-9])';
 const NOT_BEFORE_WORD = '(?![A-Za-z0-9])';
 
+/** Where a needle is taken from: [start, end) of the folded pattern. */
 interface Window {
   start: number;
   end: number;
@@ -159,24 +162,26 @@ function windowsOf(p: PrefilterPattern): Window[] {
 }
 
 /**
- * One window per pattern. A pattern of one word has no choice, so those go
+ * One needle per pattern. A pattern of one word has no choice, so those go
  * first; a longer one then reuses a needle already chosen when it can
  * ("South Korea" takes the needle of "Korea", not "South"), which adds no
- * work and nothing that "South Africa" would wake.
+ * work and nothing that "South Africa" would wake. Null when a pattern has
+ * no letters to take a needle from.
  */
-function chooseWindows(patterns: readonly PrefilterPattern[]): Array<Window | null> {
+function chooseNeedles(
+  patterns: readonly PrefilterPattern[],
+  sources: FoldClasses['sources'],
+): Set<string> | null {
   const candidates = patterns.map(windowsOf);
-  const chosen: Array<Window | null> = candidates.map((c) => c[0] ?? null);
-  const noSources = new Map<number, number[]>();
-  const taken = new Set<string>();
   const order = patterns.map((_, i) => i);
   order.sort((a, b) => candidates[a]!.length - candidates[b]!.length);
+  const needles = new Set<string>();
   for (const i of order) {
-    const shared = candidates[i]!.find((w) => taken.has(needleSource(patterns[i]!, w, noSources)));
-    if (shared) chosen[i] = shared;
-    if (chosen[i]) taken.add(needleSource(patterns[i]!, chosen[i]!, noSources));
+    const options = candidates[i]!.map((w) => needleSource(patterns[i]!, w, sources));
+    if (options.length === 0) return null;
+    needles.add(options.find((needle) => needles.has(needle)) ?? options[0]!);
   }
-  return chosen;
+  return needles;
 }
 
 /** One folded unit as the raw text may write it; only upper case where the case rule demands it. */
@@ -224,15 +229,12 @@ export interface PrefilterSources {
 
 /** The sources of a pre-check for these patterns, or null when it would not pay (or cannot be built). */
 export function prefilterSources(patterns: readonly PrefilterPattern[]): PrefilterSources | null {
-  const windows = chooseWindows(patterns);
   const wanted = new Set<number>();
-  for (const [i, window] of windows.entries()) {
-    if (window === null) return null;
-    for (let k = window.start; k < window.end; k++) wanted.add(patterns[i]!.folded.charCodeAt(k));
-  }
+  for (const { folded } of patterns)
+    for (let k = 0; k < folded.length; k++) wanted.add(folded.charCodeAt(k));
   const { special, separator, sources } = foldClasses(wanted);
-  const needles = new Set(patterns.map((p, i) => needleSource(p, windows[i]!, sources)));
-  if (needles.size > MAX_NEEDLES) return null;
+  const needles = chooseNeedles(patterns, sources);
+  if (needles === null || needles.size > MAX_NEEDLES) return null;
   return { needles: [...needles].join('|'), special, separator };
 }
 
