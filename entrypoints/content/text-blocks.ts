@@ -175,6 +175,7 @@ export class BlockWalker {
     this.inputs = inputs.length ? new Set(inputs) : null;
   }
 
+  /** `isSkippedElement`, with the editables already found, and the subtrees already scanned. */
   private isSkipped(element: Element): boolean {
     return (
       SKIPPED_TAGS.has(element.localName) ||
