@@ -139,16 +139,22 @@ export class Scanner {
           onShadowRoot: (shadow) => this.queue.push(shadow),
           done: this.priority.has(root) ? undefined : this.priority,
         });
+        const { matcher } = this.options;
         let finished = false;
         while (!finished && !this.options.signal.aborted) {
           const sliceStart = performance.now();
+          const state = this.state;
           const found: PageMention[] = [];
           let unclocked = 0;
           let block = walker.next();
+          // Per block, in cold code: locals and an indexed loop (no iterator).
           for (; block; block = walker.next()) {
-            detail.chars += block.text.length;
-            unclocked += block.text.length + CLOCK_UNITS_PER_BLOCK;
-            for (const m of this.options.matcher.find(block.text, this.state)) {
+            const text = block.text;
+            detail.chars += text.length;
+            unclocked += text.length + CLOCK_UNITS_PER_BLOCK;
+            const mentions = matcher.find(text, state);
+            for (let i = 0; i < mentions.length; i++) {
+              const m = mentions[i]!;
               found.push({
                 entityId: m.entityId,
                 text: m.text,
