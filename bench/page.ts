@@ -34,8 +34,9 @@ function inPage<T>(page: Page, fn: (arg: string) => unknown, arg: string): Promi
   return page.evaluate(`(${fn.toString()})(${JSON.stringify(arg)})`) as Promise<T>;
 }
 
-// Five: a cold page load varies by ±30% on two cores; the median of five is steady.
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// Seven: a cold page load varies by ±30% on two cores (garbage collection and
+// the browser's other threads land in a slice or not); the median of seven is steady.
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const only = process.argv.slice(2);
 
 function aliasesOf(): string[] {
