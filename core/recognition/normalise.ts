@@ -234,6 +234,25 @@ export function foldText(text: string, out: FoldBuffer): number {
         o[n++] = i;
         continue;
       }
+    } else if (
+      (ch >= 0x4e00 && ch <= 0x9fff) ||
+      (ch >= 0x3041 && ch <= 0x3096) ||
+      (ch >= 0x30a1 && ch <= 0x30fa)
+    ) {
+      // The common case of Chinese and Japanese: Han and kana fold to
+      // themselves (foldUnit, isCjk), here without three calls per unit.
+      lastSep = false;
+      prevCjk = true;
+      u[n] = ch;
+      o[n++] = i;
+      continue;
+    } else if (ch >= 0xac00 && ch <= 0xd7a3) {
+      // Korean: Hangul syllables fold to themselves, and are not Han or kana.
+      lastSep = false;
+      prevCjk = false;
+      u[n] = ch;
+      o[n++] = i;
+      continue;
     } else c = foldUnit(ch);
     if (c === SPACE || c === DOT) {
       // A run of separators gives its first; between Han/kana, none.

@@ -76,7 +76,7 @@ describe('the page-text fold and the alias fold agree', () => {
     '\u1100',
     '\u1161',
     '\u11a8',
-    ...'茂木敏充高市イジェミョンー이재명ＡＢｶﾀ',
+    ...'茂木敏充高市イジェミョンー이재명ＡＢｶﾀかゔヺ',
   ];
   let seed = 12345;
   const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
