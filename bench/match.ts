@@ -26,6 +26,8 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { EntitySource } from '../core/pack/types';
+// The same deterministic generator as the generated packs, so every run benches the same pack.
+import { rng } from './generate-pack';
 import {
   compileMatcher,
   createDocumentState,
@@ -102,18 +104,6 @@ function bytesOf(pages: Pages): number {
 
 // ---------------------------------------------------------------- generated pack
 
-/** Small deterministic PRNG (mulberry32), so every run benches the same pack. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const LATIN_SURNAMES =
   'Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo Hong Chen Wang Li Zhang Liu Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Luo Gao Sato Suzuki Takahashi Tanaka Watanabe Ito Yamamoto Nakamura Kobayashi Kato Yoshida Yamada Sasaki Yamaguchi Matsumoto Inoue Kimura Hayashi Shimizu Smith Johnson Brown Miller Davis Garcia Wilson Anderson Taylor Thomas Moore Martin Jackson White Harris Clark Lewis Walker Young Allen'.split(
     ' ',
@@ -140,7 +130,7 @@ const JA_GIVEN =
   );
 
 function generatedPack(count: number): MatchableEntity[] {
-  const rnd = prng(20251031);
+  const rnd = rng(20251031);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
   const used = new Set<string>();
@@ -181,7 +171,7 @@ function allAliases(entities: readonly MatchableEntity[]): string[] {
 // ---------------------------------------------------------------- stress text
 
 function stressText(pages: Pages, bundled: string[], generated: string[]): Pages {
-  const rnd = prng(7);
+  const rnd = rng(7);
   const pick = (xs: readonly string[]) => xs[Math.floor(rnd() * xs.length)]!;
   const out: Pages = [];
   let bytes = 0;
