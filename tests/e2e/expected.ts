@@ -32,7 +32,7 @@ export function expectedCounts(
 }
 
 /** The six people the seed article is about (one list, kept with the recognition evaluation). */
-export { PEOPLE as SIX_PEOPLE } from '../../bench/recognition-eval';
+export { PEOPLE as SIX_PEOPLE } from '../support/recognition-eval';
 
 /** The demo page, what the core finds on it, and the entities: the suites' shared fixture. */
 export function demoFixture(): {
