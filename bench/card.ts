@@ -1,21 +1,24 @@
 /**
  * `npm run bench:card`: how soon the briefing card is on screen once the show
- * delay is over, in real Chromium on the demo page. The content script marks
- * `briefing-lens:card-requested` when the show timer fires and
- * `briefing-lens:card-shown` once the card is placed and visible; the page
- * then waits for the next frame to be produced (requestAnimationFrame, then a
- * task after it) for "painted". Two cases:
+ * delay is over, in real Chromium on the demo page. The content script notes
+ * (in its diagnostics) when the show timer fires and when the card is placed
+ * and visible; the page watches for the frame that shows it to be produced
+ * (requestAnimationFrame, then a task after it) for "painted". Two cases:
  *  - warm: the service worker is running (the page just talked to it);
  *  - asleep: the service worker was stopped (CDP ServiceWorker.stopAllWorkers)
  *    after the page loaded, so the briefing's request has to wake it.
  * Also prints how long the background took to answer the briefing request
- * (`briefing-lens:briefing-fetch`), which the card's prefetch during the
+ * (the diagnostics' `fetched` timing), which the card's prefetch during the
  * pointer's dwell hides. Prints figures; asserts nothing.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { launch, waitForScan, type Harness } from '../tests/e2e/harness';
-import { allowNamedFunctions, hoverMention, waitForCardClosed } from '../tests/e2e/card-helpers';
-import { renderDemoPage } from '../scripts/demo-page';
+import { diagnostics, launch, waitFor, waitForScan, type Harness } from '../tests/support/harness';
+import {
+  allowNamedFunctions,
+  hoverMention,
+  waitForCardClosed,
+} from '../tests/support/card-helpers';
+import { renderDemoPage } from '../tests/support/demo-page';
 
 const WARM_RUNS = Number(process.env.BENCH_RUNS ?? 12);
 const ASLEEP_RUNS = Number(process.env.BENCH_ASLEEP_RUNS ?? Math.max(4, WARM_RUNS / 2));
@@ -39,59 +42,58 @@ interface Sample {
   fetch: number | null;
 }
 
-/** Listens for the card's marks in the page; resolves with the next card's figures. */
+/**
+ * Watches the page for the card's host becoming visible (the host is the one
+ * element the extension adds, so the page can see it) and notes when the
+ * frame that shows it has been produced: requestAnimationFrame, then a task
+ * posted from there, which runs once that frame is out.
+ */
 async function armStopwatch(page: Page): Promise<void> {
   await allowNamedFunctions(page);
   await page.evaluate(() => {
-    const w = window as unknown as { __cardBench?: Promise<unknown> };
-    w.__cardBench = new Promise((resolve) => {
-      let requested = 0;
-      const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) {
-          if (entry.name === 'briefing-lens:card-requested') requested = entry.startTime;
-          if (entry.name !== 'briefing-lens:card-shown' || !requested) continue;
-          observer.disconnect();
-          const shown = entry.startTime;
-          const detail = (entry as PerformanceMark).detail as { entityId: string };
-          requestAnimationFrame(() => {
-            // The frame's paint follows its animation-frame callbacks; a task
-            // posted from here runs once that frame is produced.
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => {
-              const painted = performance.now();
-              const fetches = performance
-                .getEntriesByName('briefing-lens:briefing-fetch')
-                .filter(
-                  (m) =>
-                    ((m as PerformanceMeasure).detail as { entityId: string }).entityId ===
-                    detail.entityId,
-                );
-              resolve({
-                entityId: detail.entityId,
-                shown: shown - requested,
-                painted: painted - requested,
-                fetch: fetches.at(-1)?.duration ?? null,
-              });
-            };
-            channel.port2.postMessage(null);
-          });
-        }
-      });
-      observer.observe({ entryTypes: ['mark'] });
+    const w = window as unknown as { __cardPainted?: Promise<number> };
+    w.__cardPainted = new Promise((resolve) => {
+      const tick = () => {
+        const host = document.querySelector('briefing-lens-card');
+        if (!host || getComputedStyle(host).visibility !== 'visible')
+          return requestAnimationFrame(tick);
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(null);
+      };
+      requestAnimationFrame(tick);
     });
   });
 }
 
-async function readStopwatch(page: Page): Promise<Sample> {
-  return page.evaluate(() => (window as unknown as { __cardBench: Promise<Sample> }).__cardBench);
+/** The card's figures, from its timings in the diagnostics and the page's painted time. */
+async function readStopwatch(harness: Harness, page: Page, since: number): Promise<Sample> {
+  const painted = await page.evaluate(
+    () => (window as unknown as { __cardPainted: Promise<number> }).__cardPainted,
+  );
+  const timings = await waitFor(
+    async () => ((await diagnostics(harness, page))?.cards ?? []).filter((c) => c.at >= since),
+    (cards) => cards.some((c) => c.event === 'shown'),
+    'the card to be shown',
+  );
+  const shown = timings.find((c) => c.event === 'shown')!;
+  const requested = timings.find((c) => c.event === 'requested' && c.entityId === shown.entityId)!;
+  const fetched = timings.find((c) => c.event === 'fetched' && c.entityId === shown.entityId);
+  return {
+    entityId: shown.entityId,
+    shown: shown.at - requested.at,
+    painted: painted - requested.at,
+    fetch: fetched && fetched.event === 'fetched' ? fetched.ms : null,
+  };
 }
 
-async function measureHover(page: Page, name: string): Promise<Sample> {
+async function measureHover(harness: Harness, page: Page, name: string): Promise<Sample> {
   await page.mouse.move(2, 2);
   await waitForCardClosed(page);
   await armStopwatch(page);
+  const since = await page.evaluate(() => performance.now());
   await hoverMention(page, name);
-  const sample = await readStopwatch(page);
+  const sample = await readStopwatch(harness, page, since);
   await page.keyboard.press('Escape');
   return sample;
 }
@@ -143,20 +145,20 @@ async function main() {
     const url = harness.server.route('/demo.html', { body: renderDemoPage().html });
     const page = await harness.context.newPage();
     await page.goto(url);
-    await waitForScan(page);
+    await waitForScan(harness, page);
     // One hover to load fonts and code paths, not counted.
-    await measureHover(page, NAMES[0]!);
+    await measureHover(harness, page, NAMES[0]!);
 
     const warmFirst: Sample[] = [];
     const warmAgain: Sample[] = [];
     for (let run = 0; run < WARM_RUNS; run++) {
       // A fresh page each round: every name's first card on that page.
       await page.reload();
-      await waitForScan(page);
+      await waitForScan(harness, page);
       const name = NAMES[run % NAMES.length]!;
-      warmFirst.push(await measureHover(page, name));
+      warmFirst.push(await measureHover(harness, page, name));
       // Its briefing is cached in the page by now: no background answer to count.
-      warmAgain.push({ ...(await measureHover(page, name)), fetch: null });
+      warmAgain.push({ ...(await measureHover(harness, page, name)), fetch: null });
     }
 
     const asleep: Sample[] = [];
@@ -164,9 +166,9 @@ async function main() {
     await cdp.send('ServiceWorker.enable');
     for (let run = 0; run < ASLEEP_RUNS; run++) {
       await page.reload();
-      await waitForScan(page);
+      await waitForScan(harness, page);
       await stopServiceWorkers(cdp, harness.extensionId);
-      asleep.push(await measureHover(page, NAMES[run % NAMES.length]!));
+      asleep.push(await measureHover(harness, page, NAMES[run % NAMES.length]!));
     }
     await cdp.detach();
 

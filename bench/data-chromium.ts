@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { PackSource } from '../core/pack/types';
-import { EXTENSION_DIR, REPO_ROOT, launch, openExtensionPage } from '../tests/e2e/harness';
+import { EXTENSION_DIR, REPO_ROOT, launch, openExtensionPage } from '../tests/support/harness';
 import { rng, sampleQueries } from './generate-pack';
 
 export interface ChromiumBenchOptions {

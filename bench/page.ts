@@ -1,17 +1,18 @@
 /**
  * `npm run bench:page`: what the content script costs a page, in real
  * Chromium, over the saved corpus pages and the 5 MB stress page. Per page:
- *  - the extension: CPU time of all its scan-and-highlight slices (from its
- *    `briefing-lens:scan` measure) and its longest slice;
+ *  - the extension: CPU time of all its scan-and-highlight slices and its
+ *    longest slice (from its scan pass, read through the diagnostics channel);
  *  - the floor, in the same run: a bare TreeWalker pass with one combined
  *    RegExp of every alias over each text node, registering the same kind of
  *    ranges in a CSS highlight;
  *  - mark.js 8.11.1 `markRegExp` with the same combined expression (its fastest mode);
- * then the ratios. Beside them, what building the matcher cost the page
- * before the scan (its `briefing-lens:compile` measure), which the floor and
- * mark.js do not have to do. Prints figures; asserts nothing.
+ * then the ratios. Beside them, what setting up the matcher cost the page
+ * before the scan (the diagnostics' `setupMs`), which the floor and mark.js do
+ * not have to do, and how many slices were longer than a long task (50 ms).
+ * Prints figures; asserts nothing. Needs ../shared/corpus.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
@@ -19,13 +20,17 @@ import {
   CHROMIUM_FLAGS,
   CORPUS_DIR,
   REPO_ROOT,
+  SHARED_MISSING,
   STATIC_PAGE_HEADERS,
+  corpusPages,
+  diagnostics,
+  hasCorpus,
   launch,
   waitForScan,
   type Harness,
-} from '../tests/e2e/harness';
-import { loadEntities } from '../tests/e2e/expected';
-import { buildStressPage } from './stress-page';
+} from '../tests/support/harness';
+import { loadEntities } from '../tests/support/expected';
+import { buildStressPage } from '../tests/support/stress-page';
 // @ts-expect-error plain JavaScript on purpose (see in-page.js)
 import { floorScan, markRegExp } from './in-page.js';
 
@@ -59,7 +64,14 @@ async function plainPage(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
+/** A task longer than this blocks input noticeably (the Long Tasks API's threshold). */
+const LONG_TASK_MS = 50;
+
 async function main() {
+  if (!hasCorpus) {
+    console.log(`bench:page ${SHARED_MISSING}`);
+    return;
+  }
   const harness = await launch();
   const plain = await chromium.launch({
     executablePath: CHROMIUM,
@@ -82,10 +94,10 @@ async function measure(harness: Harness, plain: Browser) {
     'utf8',
   );
 
-  const pages = readdirSync(CORPUS_DIR)
-    .filter((n) => n.endsWith('.html'))
-    .sort()
-    .map((name) => ({ name, body: readFileSync(path.join(CORPUS_DIR, name)) as Buffer | string }));
+  const pages = corpusPages().map((name) => ({
+    name,
+    body: readFileSync(path.join(CORPUS_DIR, name)) as Buffer | string,
+  }));
   pages.push({ name: 'stress-5mb (generated)', body: buildStressPage(CORPUS_DIR) });
 
   console.log(
@@ -107,6 +119,7 @@ async function measure(harness: Harness, plain: Browser) {
   );
   const ratios: number[] = [];
   let slowerThanMark = 0;
+  let longTasks = 0;
   for (const [i, { name, body }] of pages.entries()) {
     if (only.length && !only.some((o) => name.includes(o))) continue;
     const url = harness.server.route(`/p${i}.html`, { body, headers: STATIC_PAGE_HEADERS });
@@ -119,15 +132,12 @@ async function measure(harness: Harness, plain: Browser) {
     for (let run = 0; run < RUNS; run++) {
       const page = await harness.context.newPage();
       await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-      const [scan] = await waitForScan(page, 1, 120_000);
+      const [scan] = await waitForScan(harness, page, 1, 120_000);
       ext.push(scan!.cpuMs);
       slices.push(scan!.longestSliceMs);
+      if (scan!.longestSliceMs > LONG_TASK_MS) longTasks++;
       mentions = scan!.mentions;
-      compile.push(
-        await page.evaluate(
-          () => performance.getEntriesByName('briefing-lens:compile')[0]!.duration,
-        ),
-      );
+      compile.push((await diagnostics(harness, page))!.setupMs ?? NaN);
       await page.close();
 
       const floorPage = await plainPage(plain, url);
@@ -163,6 +173,7 @@ async function measure(harness: Harness, plain: Browser) {
     console.log(
       `median over corpus pages: extension/floor = ${median(ratios).toFixed(2)}×; pages where the extension is not faster than mark.js: ${slowerThanMark}`,
     );
+  console.log(`runs with a slice over ${LONG_TASK_MS} ms (a long task): ${longTasks}`);
 }
 
 void main().then(

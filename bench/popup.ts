@@ -11,9 +11,9 @@
  *    window and process start);
  * and prints median and p95. Asserts nothing.
  */
-import { launch, PopupTarget, waitForScan, extensionUrl } from '../tests/e2e/harness';
-import { launchOptions } from '../tests/e2e/popup-helpers';
-import { renderDemoPage } from '../scripts/demo-page';
+import { launch, PopupTarget, waitForScan, extensionUrl } from '../tests/support/harness';
+import { launchOptions } from '../tests/support/popup-helpers';
+import { renderDemoPage } from '../tests/support/demo-page';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const READY = 'briefing-lens:popup-ready';
@@ -42,7 +42,7 @@ try {
   const demo = renderDemoPage();
   const page = await harness.context.newPage();
   await page.goto(harness.server.route('/demo.html', { body: demo.html }));
-  await waitForScan(page);
+  await waitForScan(harness, page);
   const popupUrl = extensionUrl(harness, 'popup.html');
 
   const openToCards: number[] = [];

@@ -3,7 +3,7 @@
  * bundled articles say, when things happen, and where every line came from.
  * Pure presentation: data and actions come in through props.
  */
-import type { BriefingView } from '../lib/messaging/protocol';
+import type { BriefingView } from '../core/views';
 import type { Translate } from '../lib/i18n';
 import { displayName, formatDate, kindKey } from '../core/display';
 import type { SourceRef } from '../core/pack/types';

@@ -1,6 +1,6 @@
 /** The full briefing of one entity: every fact, the whole timeline, all articles. */
 import { useEffect } from 'preact/hooks';
-import type { BriefingView } from '../lib/messaging/protocol';
+import type { BriefingView } from '../core/views';
 import type { Translate } from '../lib/i18n';
 import { displayName, formatDate, kindKey } from '../core/display';
 import type { SourceRef } from '../core/pack/types';

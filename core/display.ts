@@ -1,4 +1,5 @@
 /** Choosing what to show a reader from multilingual data. Pure. */
+import type { MessageKey } from './messages';
 import type { EntityKind, Language, PerLanguage } from './pack/types';
 
 /** UI language ("ko", "ja", "zh-TW", …) → the data language to prefer. */
@@ -19,7 +20,7 @@ export function displayName(
 }
 
 /** i18n message key for an entity kind. */
-export function kindKey(kind: EntityKind): string {
+export function kindKey(kind: EntityKind): `kind_${EntityKind}` & MessageKey {
   return `kind_${kind}`;
 }
 

@@ -3,8 +3,10 @@
  * a `Translate` so tests can render them without an extension around.
  */
 import { browser } from './browser';
+import type { MessageKey } from '../core/messages';
 
-export type Translate = (key: string, substitutions?: string | string[]) => string;
+export type { MessageKey };
+export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
 
 export const t: Translate = (key, substitutions) =>
   browser.i18n.getMessage(key as never, substitutions as never) || key;

@@ -1,16 +1,20 @@
 /**
  * `npm run demo`: the extension doing its job. Starts Chromium with the built
- * extension (headless where there is no display), serves the demo page and
- * three saved corpus pages from 127.0.0.1, hovers a name, opens the toolbar
- * popup and the options page, writes PNG screenshots to demo-output/, and
- * prints one line per page: the names found and their mention counts.
- * Exits non-zero when the extension did not load or found nothing on the demo page.
+ * extension (headless where there is no display), serves the demo page and the
+ * project's own fixture pages (tests/fixtures/pages) from 127.0.0.1 — plus
+ * three saved pages of ../shared/corpus when that is beside the clone —, hovers
+ * a name, opens the toolbar popup and the options page, writes PNG screenshots
+ * to demo-output/, and prints one line per page: the names found and their
+ * mention counts. Exits non-zero when the extension did not load or found
+ * nothing on the demo page.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CORPUS_DIR,
+  FIXTURE_PAGES_DIR,
   REPO_ROOT,
+  hasCorpus,
   STATIC_PAGE_HEADERS,
   hoverText,
   waitForCard,
@@ -20,18 +24,17 @@ import {
   readHighlights,
   waitForScan,
   type Harness,
-} from '../tests/e2e/harness';
-import { renderDemoPage } from './demo-page';
+} from '../tests/support/harness';
+import { renderDemoPage } from '../tests/support/demo-page';
 
 const OUT = path.join(REPO_ROOT, 'demo-output');
-/** Saved pages that mention the briefing's world: Korea, the U.S., China, Japan. */
+/** Saved pages that mention the briefing's world (Korea, the U.S., China, Japan), when present. */
 const CORPUS_PAGES = ['schema-org-context-object.html', 'nytimes-1.html', 'yahoo-4.html'];
 
 async function namesOnPage(harness: Harness, page: import('playwright-core').Page) {
   const popup = await openToolbarPopup(harness, page);
   try {
     await popup.waitFor(`document.querySelector('.entities, .empty:not([aria-busy])')`);
-    await new Promise((r) => setTimeout(r, 150));
     const listed = await popup.evaluate<Array<{ name: string; count: number }>>(
       `[...document.querySelectorAll('.entities [data-entity]')].map((e) => ({ name: e.querySelector('.name').textContent, count: Number(e.querySelector('[data-count]')?.dataset.count ?? 0) }))`,
     );
@@ -55,7 +58,16 @@ async function main(): Promise<number> {
   try {
     const demoUrl = harness.server.route('/demo.html', { body: renderDemoPage().html });
     const pages: Array<{ label: string; url: string }> = [{ label: 'demo.html', url: demoUrl }];
-    for (const name of CORPUS_PAGES)
+    for (const name of readdirSync(FIXTURE_PAGES_DIR).filter((f) => f.endsWith('.html')))
+      pages.push({
+        label: `fixtures/${name}`,
+        url: harness.server.route(`/fixtures/${name}`, {
+          body: readFileSync(path.join(FIXTURE_PAGES_DIR, name)),
+        }),
+      });
+    if (!hasCorpus)
+      console.log('(../shared/corpus is not beside this clone: only the project’s own pages)');
+    for (const name of hasCorpus ? CORPUS_PAGES : [])
       pages.push({
         label: `corpus/${name}`,
         url: harness.server.route(`/corpus/${name}`, {
@@ -67,7 +79,7 @@ async function main(): Promise<number> {
     for (const [i, { label, url }] of pages.entries()) {
       const page = await harness.context.newPage();
       await page.goto(url);
-      const [scan] = await waitForScan(page);
+      const [scan] = await waitForScan(harness, page);
       const highlights = (await readHighlights(page)).length;
       const { popup, listed } = await namesOnPage(harness, page);
       const names = listed.length

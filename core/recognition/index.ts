@@ -13,7 +13,7 @@
 import type { DocumentState } from './types';
 
 export type { DocumentState, MatchableEntity, Matcher, Mention } from './types';
-export { compileMatcher, type MatcherOptions } from './matcher';
+export { compileMatcher } from './matcher';
 export { compileForPages, matcherFromCompiled, type CompiledMatcher } from './compiled';
 
 export function createDocumentState(): DocumentState {

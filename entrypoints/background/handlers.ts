@@ -78,21 +78,21 @@ export function createHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
     listPacks: async () => listPacks(await deps.database()),
     importPack: async ({ text, fileName }) => {
       const result = await importPack(await deps.database(), text, fileName, deps.reportProgress);
-      if (result.ok) await invalidate();
-      return result;
+      if (!result.ok) return result;
+      await invalidate();
+      return { ok: true, value: result.pack };
     },
     removePack: async ({ packId }) => {
       const result = await removePack(await deps.database(), packId);
-      if (!result.ok) return { ok: false, message: result.message };
+      if (!result.ok) return { ok: false, problems: [{ message: result.message }] };
       await invalidate();
-      return { ok: true };
+      return { ok: true, value: result.pack };
     },
     exportPack: async ({ packId }) => {
-      try {
-        return await exportPack(await deps.database(), packId);
-      } catch {
-        return null;
-      }
+      const source = await exportPack(await deps.database(), packId).catch(() => null);
+      return source
+        ? { ok: true, value: source }
+        : { ok: false, problems: [{ message: `No pack "${packId}" is installed.` }] };
     },
     getArticle: async ({ packId, articleId }) =>
       (await getArticle(await deps.database(), packId, articleId)) ?? null,

@@ -5,7 +5,7 @@
  * and the page data are re-created lazily.
  */
 import { browser } from '../../lib/browser';
-import { createMessageListener, tabClient } from '../../lib/messaging';
+import { createMessageListener, pushToPages, tabClient } from '../../lib/messaging';
 import { DATA_VERSION_KEY, type ToBackground } from '../../lib/messaging/protocol';
 import { openBriefingDb, seedBundledPack } from '../../lib/db';
 import type { CompiledPack } from '../../core/pack/types';
@@ -29,12 +29,7 @@ export function startBackground(): void {
     openPage: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as never) });
     },
-    reportProgress: (done, total) => {
-      // Extension pages (options) listen; no page is open → nobody to tell.
-      browser.runtime
-        .sendMessage({ channel: 'briefing-lens-progress', done, total })
-        .catch(() => undefined);
-    },
+    reportProgress: (done, total) => void pushToPages('importProgress', { done, total }),
     dataChanged: async (version) => {
       await browser.storage.local.set({ [DATA_VERSION_KEY]: version });
     },

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { backgroundClient } from '../../lib/messaging';
-import type { BriefingView } from '../../lib/messaging/protocol';
+import type { BriefingView } from '../../core/views';
 import { t, uiLanguage } from '../../lib/i18n';
 import { BriefingPage } from '../../components/BriefingPage';
 import '../../components/ui.css';

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startPage } from './page';
+import { startPage } from './page-session';
 import './style.css';
 
 export default defineContentScript({

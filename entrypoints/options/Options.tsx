@@ -5,14 +5,17 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
-import type { PackMeta, Problem, ToBackground, TopicSummary } from '../../lib/messaging/protocol';
-import type { Translate } from '../../lib/i18n';
+import type { Problem, ToBackground } from '../../lib/messaging/protocol';
+import type { PackMeta, TopicSummary } from '../../core/views';
+import type { MessageKey, Translate } from '../../lib/i18n';
 import {
   DEFAULT_SETTINGS,
   DENSITIES,
   HIGHLIGHT_STYLES,
   HOVER_DELAY_RANGE,
   normaliseSite,
+  type Density,
+  type HighlightStyle,
   type Settings,
 } from '../../core/settings';
 import { ENTITY_KINDS } from '../../core/pack/types';
@@ -41,12 +44,12 @@ const DENSITY_LABEL = {
   all: 'options_densityAll',
   first: 'options_densityFirst',
   none: 'options_densityNone',
-};
+} satisfies Record<Density, MessageKey>;
 const STYLE_LABEL = {
   underline: 'options_styleUnderline',
   background: 'options_styleBackground',
   subtle: 'options_styleSubtle',
-};
+} satisfies Record<HighlightStyle, MessageKey>;
 
 type Status = {
   kind: 'ok' | 'error' | 'progress';
@@ -107,7 +110,7 @@ export function Options(props: OptionsProps) {
         text: await file.text(),
         fileName: file.name,
       });
-      if (outcome.ok) setStatus({ kind: 'ok', text: t('options_imported', outcome.pack.title) });
+      if (outcome.ok) setStatus({ kind: 'ok', text: t('options_imported', outcome.value.title) });
       else
         setStatus({ kind: 'error', text: t('options_importFailed'), problems: outcome.problems });
     } catch (error) {
@@ -305,9 +308,10 @@ export function Options(props: OptionsProps) {
                   data-action="export"
                   aria-label={`${t('options_export')}: ${pack.title}`}
                   onClick={() =>
-                    void props.background.send('exportPack', { packId: pack.id }).then((source) => {
-                      if (source)
-                        props.download(`${pack.id}.json`, JSON.stringify(source, null, 2));
+                    void props.background.send('exportPack', { packId: pack.id }).then((result) => {
+                      if (result.ok)
+                        props.download(`${pack.id}.json`, JSON.stringify(result.value, null, 2));
+                      else setStatus({ kind: 'error', text: result.problems[0]?.message ?? '' });
                     })
                   }
                 >
@@ -325,7 +329,7 @@ export function Options(props: OptionsProps) {
                           setStatus(
                             result.ok
                               ? { kind: 'ok', text: t('options_removed', pack.title) }
-                              : { kind: 'error', text: result.message ?? '' },
+                              : { kind: 'error', text: result.problems[0]?.message ?? '' },
                           );
                           await refreshData();
                         })

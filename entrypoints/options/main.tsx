@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { Options } from './Options';
-import { backgroundClient } from '../../lib/messaging';
+import { backgroundClient, onPush } from '../../lib/messaging';
 import { browser } from '../../lib/browser';
 import { t, uiLanguage } from '../../lib/i18n';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
-import { shortcutsPage } from '../../lib/platform';
+import { openShortcutSettings, shortcutsPage } from '../../lib/platform';
 import '../../components/ui.css';
 import './options.css';
 
@@ -24,22 +24,12 @@ void (async () => {
         watchSettings(listener, stop.signal);
         return () => stop.abort();
       }}
-      onImportProgress={(listener) => {
-        const onMessage = (message: unknown) => {
-          const m = message as { channel?: string; done?: number; total?: number };
-          if (m?.channel === 'briefing-lens-progress') listener(m.done ?? 0, m.total ?? 0);
-        };
-        browser.runtime.onMessage.addListener(onMessage);
-        return () => browser.runtime.onMessage.removeListener(onMessage);
-      }}
+      onImportProgress={(listener) =>
+        onPush('importProgress', ({ done, total }) => listener(done, total))
+      }
       shortcutsPage={shortcutsPage()}
       shortcut={shortcut}
-      openShortcutsPage={
-        // A page cannot link to chrome:// URLs, but an extension can open a tab there.
-        import.meta.env.FIREFOX
-          ? undefined
-          : () => void browser.tabs.create({ url: shortcutsPage() })
-      }
+      openShortcutsPage={() => void openShortcutSettings()}
       download={(fileName, text) => {
         const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
         const a = document.createElement('a');

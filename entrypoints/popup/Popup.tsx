@@ -10,8 +10,8 @@ import type {
   PageMentions,
   ToBackground,
   ToContent,
-  TopicSummary,
 } from '../../lib/messaging/protocol';
+import type { TopicSummary } from '../../core/views';
 import type { Translate } from '../../lib/i18n';
 import { isEntityVisible, normaliseSite, type Settings } from '../../core/settings';
 import { displayName, kindKey } from '../../core/display';

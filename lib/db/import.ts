@@ -7,7 +7,8 @@ import { compilePack } from '../../core/pack/compile';
 import type { CompiledPack, PackSource } from '../../core/pack/types';
 import { parsePackJson, type Problem } from '../../core/pack/validate';
 import { buildPackRecords, type PackRecords } from './records';
-import { PACK_STORES, type BriefingDb, type PackMeta } from './schema';
+import type { PackMeta } from '../../core/views';
+import { PACK_STORES, type BriefingDb } from './schema';
 import {
   abortAndSettle,
   deletePackRecords,

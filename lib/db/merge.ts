@@ -4,16 +4,9 @@
  * one value can be shown: the bundled pack first, then imported packs in the
  * order they were imported.
  */
-import {
-  LANGUAGES,
-  type Briefing,
-  type EntitySource,
-  type Fact,
-  type PerLanguage,
-  type Role,
-  type TimelineEntry,
-} from '../../core/pack/types';
-import type { BriefingRecord, EntityRecord, PackMeta } from './schema';
+import { LANGUAGES, type EntitySource, type PerLanguage } from '../../core/pack/types';
+import type { MergedBriefing, PackMeta } from '../../core/views';
+import type { BriefingRecord, EntityRecord } from './schema';
 
 export function comparePacks(a: PackMeta, b: PackMeta): number {
   if (a.bundled !== b.bundled) return a.bundled ? -1 : 1;
@@ -36,15 +29,6 @@ export function inPackOrder<T extends { packId: string }>(
     .map((record, i) => ({ record, i, r: rank(record.packId) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((x) => x.record);
-}
-
-/** A line of a merged briefing remembers its pack: article ids are unique only within a pack. */
-export type FromPack<T> = T & { packId: string };
-
-export interface MergedBriefing extends Briefing {
-  role?: FromPack<Role>;
-  facts: Array<FromPack<Fact>>;
-  timeline: Array<FromPack<TimelineEntry>>;
 }
 
 function firstBy<T>(items: T[], key: (item: T) => string): T[] {

@@ -14,14 +14,8 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { CompiledArticle, EntitySource, TopicSource } from '../../core/pack/types';
 import { aliasKeysOf } from './keys';
 import { jsonSize } from './records';
-import type {
-  ArticleRecord,
-  BriefingLensDB,
-  EntityRecord,
-  PackCounts,
-  PackMeta,
-  TopicRecord,
-} from './schema';
+import type { ArticleRecord, BriefingLensDB, EntityRecord, TopicRecord } from './schema';
+import type { PackCounts, PackMeta } from '../../core/views';
 
 /** A pack's meta record as version 1 stored it: topics inline, no counts or size. */
 export interface PackMetaV1 {

@@ -3,7 +3,7 @@
  * transaction whose requests are issued together, and each touches only the
  * records it returns plus the (few) pack meta records that decide pack order.
  */
-import type { CompiledArticle, EntitySource, TopicSource } from '../../core/pack/types';
+import type { CompiledArticle, EntitySource } from '../../core/pack/types';
 import { normaliseSearchKey, prefixKeyRange, searchFormsOf } from './keys';
 import {
   comparePacks,
@@ -12,32 +12,10 @@ import {
   mergeMatchable,
   packRanks,
   type MatchableEntry,
-  type MergedBriefing,
 } from './merge';
 import { toArticle, toEntity } from './records';
-import type { BriefingDb, BriefingRecord, EntityRecord, PackMeta } from './schema';
-
-export interface ArticleRef {
-  packId: string;
-  id: string;
-  title: string;
-  date: string;
-  url?: string;
-}
-
-export type EntityChip = Pick<EntitySource, 'id' | 'kind' | 'name' | 'names'>;
-
-export interface BriefingResult {
-  /** as the first pack that defines the entity has it (bundled first) */
-  entity: EntitySource;
-  /** every pack that defines the entity, in pack order */
-  packIds: string[];
-  briefing: MergedBriefing;
-  /** the articles the briefing cites, in the briefing's order, each once */
-  articles: ArticleRef[];
-  /** the entities of `briefing.related` that are installed, for chips */
-  relatedEntities: EntityChip[];
-}
+import type { BriefingView, EntityChip, PackMeta, SearchHit, TopicSummary } from '../../core/views';
+import type { BriefingDb, BriefingRecord, EntityRecord } from './schema';
 
 function chip(entity: EntitySource): EntityChip {
   return {
@@ -51,7 +29,7 @@ function chip(entity: EntitySource): EntityChip {
 export async function getBriefing(
   db: BriefingDb,
   entityId: string,
-): Promise<BriefingResult | undefined> {
+): Promise<BriefingView | undefined> {
   const tx = db.transaction(['packs', 'entities', 'briefings', 'articles'], 'readonly');
   const [packs, found] = await Promise.all([
     tx.objectStore('packs').getAll(),
@@ -122,20 +100,6 @@ export async function entitiesByTopic(db: BriefingDb, topicId: string): Promise<
     tx.objectStore('entities').index('by-topic').getAll(topicId),
   ]);
   return firstPerId(found, packs).map(toEntity).sort(byNameThenId);
-}
-
-export interface SearchHit {
-  id: string;
-  kind: EntitySource['kind'];
-  name: string;
-  names?: EntitySource['names'];
-  topics: string[];
-  /** the pack whose record is shown */
-  packId: string;
-  /** the form that matched, as the pack writes it (e.g. "茂木敏充") */
-  matched: string;
-  /** the query is the whole form, not only its start */
-  exact: boolean;
 }
 
 /**
@@ -217,13 +181,6 @@ export async function getArticle(
 /** Installed packs, bundled first, then in the order they were imported. */
 export async function listPacks(db: BriefingDb): Promise<PackMeta[]> {
   return (await db.getAll('packs')).sort(comparePacks);
-}
-
-export interface TopicSummary extends TopicSource {
-  /** distinct entity ids in this topic, across packs */
-  entityCount: number;
-  /** packs that define the topic, in pack order */
-  packIds: string[];
 }
 
 /** Distinct topics across packs (as the first pack defines each), in pack order. */

@@ -3,14 +3,14 @@
  * into the pack's own types. Pure: no IndexedDB here.
  */
 import type {
-  Briefing,
   CompiledArticle,
   CompiledPack,
   EntitySource,
   TopicSource,
 } from '../../core/pack/types';
 import { aliasKeysOf } from './keys';
-import type { ArticleRecord, BriefingRecord, EntityRecord, PackMeta, TopicRecord } from './schema';
+import type { PackMeta } from '../../core/views';
+import type { ArticleRecord, BriefingRecord, EntityRecord, TopicRecord } from './schema';
 
 export interface PackRecords {
   meta: PackMeta;
@@ -78,7 +78,3 @@ export function toArticle(record: ArticleRecord): CompiledArticle {
   return article;
 }
 
-export function toBriefing(record: BriefingRecord): Briefing {
-  const { packId: _p, ...briefing } = record;
-  return briefing;
-}

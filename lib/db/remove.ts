@@ -1,5 +1,6 @@
 /** Removing an imported pack: all its records in one transaction. */
-import { PACK_STORES, type BriefingDb, type PackMeta } from './schema';
+import type { PackMeta } from '../../core/views';
+import { PACK_STORES, type BriefingDb } from './schema';
 import { abortAndSettle, deletePackRecords } from './write';
 
 export type RemoveResult = { ok: true; pack: PackMeta } | { ok: false; message: string };

@@ -12,33 +12,11 @@
  * and indexed entities by topic and by normalised alias for search.
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
+import type { PackMeta } from '../../core/views';
 import type { Briefing, CompiledArticle, EntitySource, TopicSource } from '../../core/pack/types';
 
 export const DB_NAME = 'briefing-lens';
 export const DB_VERSION = 2;
-
-export interface PackCounts {
-  topics: number;
-  entities: number;
-  articles: number;
-  briefings: number;
-}
-
-export interface PackMeta {
-  id: string;
-  title: string;
-  version: string;
-  description?: string;
-  /** when the pack was compiled (from the compiled pack) */
-  compiledAt: string;
-  /** when it was stored here (seeded or imported) */
-  importedAt: string;
-  /** the pack shipped with the extension: re-seeded on update, cannot be removed */
-  bundled: boolean;
-  counts: PackCounts;
-  /** sum of the UTF-8 JSON sizes of the pack's records: what it costs in storage, roughly */
-  sizeBytes: number;
-}
 
 interface InPack {
   packId: string;

@@ -4,7 +4,8 @@
  */
 import type { CompiledPack } from '../../core/pack/types';
 import { buildPackRecords } from './records';
-import { PACK_STORES, type BriefingDb, type PackMeta } from './schema';
+import type { PackMeta } from '../../core/views';
+import { PACK_STORES, type BriefingDb } from './schema';
 import { abortAndSettle, deletePackRecords, putPackRecords } from './write';
 
 function isCurrent(stored: PackMeta[], pack: CompiledPack): boolean {

@@ -6,7 +6,16 @@
  * as values and a fake for tests (`createLocalClient`).
  */
 import { browser } from '../browser';
-import type { Envelope, Reply, RequestOf, ResponseOf, ToBackground, ToContent } from './protocol';
+import type {
+  Envelope,
+  FromBackground,
+  PushEnvelope,
+  Reply,
+  RequestOf,
+  ResponseOf,
+  ToBackground,
+  ToContent,
+} from './protocol';
 
 export type Handlers<P> = {
   [K in keyof P]: (
@@ -39,18 +48,27 @@ function isEnvelope(message: unknown): message is Envelope<unknown> {
   );
 }
 
+export interface ListenerOptions {
+  /**
+   * Whether this listener answers a message of ours at all; when it does not,
+   * another (a frame's, say) may. Every message is answered by default.
+   */
+  accepts?: (type: PropertyKey, request: unknown) => boolean;
+}
+
 /**
  * Returns a `runtime.onMessage` listener that dispatches to `handlers`.
  * Messages that are not ours (or not for this side) get `undefined`, so other
  * listeners can answer them.
  */
-export function createMessageListener<P>(handlers: Handlers<P>) {
+export function createMessageListener<P>(handlers: Handlers<P>, options: ListenerOptions = {}) {
   return (
     message: unknown,
     sender: { tab?: { id?: number } },
   ): Promise<Reply<unknown>> | undefined => {
     if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type as PropertyKey))
       return undefined;
+    if (options.accepts && !options.accepts(message.type, message.request)) return undefined;
     const handler = handlers[message.type as keyof P] as (
       request: unknown,
       sender: { tabId?: number },
@@ -88,6 +106,29 @@ export function tabClient(tabId: number): Client<ToContent> {
       return unwrap(await browser.tabs.sendMessage(tabId, envelope, { frameId: 0 }), type);
     },
   };
+}
+
+/** Tells the extension's open pages something (the background's side of `onPush`). */
+export async function pushToPages<K extends keyof FromBackground>(
+  push: K,
+  payload: FromBackground[K],
+): Promise<void> {
+  const envelope: PushEnvelope<K> = { channel: 'briefing-lens', push, payload };
+  // Nobody listening (no extension page open) is no failure.
+  await browser.runtime.sendMessage(envelope).catch(() => undefined);
+}
+
+/** Calls `listener` with every push of this kind; returns the unsubscribe. */
+export function onPush<K extends keyof FromBackground>(
+  push: K,
+  listener: (payload: FromBackground[K]) => void,
+): () => void {
+  const onMessage = (message: unknown) => {
+    const m = message as Partial<PushEnvelope<K>> | null;
+    if (m?.channel === 'briefing-lens' && m.push === push && m.payload) listener(m.payload);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  return () => browser.runtime.onMessage.removeListener(onMessage);
 }
 
 /** The fake for tests: the same handlers, called in-process, with the same error semantics. */

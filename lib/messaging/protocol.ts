@@ -4,8 +4,7 @@
  * its request and response types, and handlers return results rather than
  * throwing strings across the boundary.
  */
-import type { BriefingResult as BriefingView, TopicSummary } from '../db/queries';
-import type { PackMeta } from '../db/schema';
+import type { BriefingView, PackMeta, TopicSummary } from '../../core/views';
 import type { Problem } from '../../core/pack/validate';
 import type {
   CompiledArticle,
@@ -37,8 +36,6 @@ export interface MatcherData {
   matcher: CompiledMatcher;
 }
 
-export type { ArticleRef, BriefingResult as BriefingView, TopicSummary } from '../db/queries';
-export type { PackMeta } from '../db/schema';
 export type { Problem } from '../../core/pack/validate';
 
 export interface EntitySummary {
@@ -49,7 +46,14 @@ export interface EntitySummary {
   topics: string[];
 }
 
-export type ImportOutcome = { ok: true; pack: PackMeta } | { ok: false; problems: Problem[] };
+/**
+ * The one failure convention of the protocol. A request the reader can be
+ * refused (a pack that does not validate, one that cannot be removed) answers
+ * with an Outcome that says why; a failure nobody planned for (a closed
+ * database) is thrown by the handler and rejects the client's promise with a
+ * MessagingError. Handlers never answer `null` or a bare string for failure.
+ */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
 /** Content script, popup and options → background. */
 export interface ToBackground {
@@ -59,9 +63,9 @@ export interface ToBackground {
   getEntities: { request: { ids: string[] }; response: EntitySummary[] };
   listTopics: { request: undefined; response: TopicSummary[] };
   listPacks: { request: undefined; response: PackMeta[] };
-  importPack: { request: { text: string; fileName: string }; response: ImportOutcome };
-  removePack: { request: { packId: string }; response: { ok: boolean; message?: string } };
-  exportPack: { request: { packId: string }; response: PackSource | null };
+  importPack: { request: { text: string; fileName: string }; response: Outcome<PackMeta> };
+  removePack: { request: { packId: string }; response: Outcome<PackMeta> };
+  exportPack: { request: { packId: string }; response: Outcome<PackSource> };
   /** Opens an extension page in a new tab (a web page cannot link to one). */
   openPage: {
     request: { page: 'briefing' | 'article' | 'options'; hash?: string };
@@ -81,14 +85,85 @@ export interface PageMentions {
   entities: Array<{ id: string; count: number }>;
 }
 
-/** Popup and background → the content script of a tab (its top frame answers). */
+/** What one scan pass of a page's content script did. */
+export interface ScanPassDetail {
+  mentions: number;
+  entities: number;
+  textNodes: number;
+  chars: number;
+  /** time spent working, without the gaps between slices */
+  cpuMs: number;
+  slices: number;
+  longestSliceMs: number;
+  /** when the pass started and ended, on the page's clock (performance.now) */
+  startedAt: number;
+  endedAt: number;
+}
+
+/** A moment of the card's life, on the page's clock. */
+export type CardTiming =
+  | { event: 'requested'; entityId: string; at: number }
+  | { event: 'fetched'; entityId: string; at: number; ms: number }
+  | { event: 'shown'; entityId: string; at: number };
+
+/** Where the open card sits, in viewport pixels. */
+export interface CardPlacement {
+  placement: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * What a content script tells the extension about itself: for the test
+ * harness and the benchmarks, never visible to the page.
+ */
+export interface DiagnosticsSnapshot {
+  href: string;
+  /** whether this is the tab's top document */
+  top: boolean;
+  /** what turning the background's compiled matcher into a running one cost, in ms */
+  setupMs: number | null;
+  entities: number;
+  /** the last scan passes, oldest first */
+  passes: ScanPassDetail[];
+  /** every pass ever finished (`passes` keeps only the last ones) */
+  passCount: number;
+  cards: CardTiming[];
+  card: { open: boolean; placement: CardPlacement | null };
+  /** how many mentions are indexed, and how many are drawn */
+  mentions: number;
+  painted: number;
+  active: boolean;
+  /** every indexed mention in document order, when the request asked for them */
+  found?: Array<{ entityId: string; text: string; painted: boolean }>;
+}
+
+/**
+ * Popup and background → the content script of a tab. The top frame answers
+ * (messages go to frame 0), except `getDiagnostics`, which goes to every frame
+ * and is answered by the one whose address is `href`.
+ */
 export interface ToContent {
   getPageMentions: { request: undefined; response: PageMentions };
   revealMention: { request: { entityId: string }; response: boolean };
   focusNextMention: { request: { backwards?: boolean }; response: boolean };
+  getDiagnostics: {
+    request: { href?: string; mentions?: boolean };
+    response: DiagnosticsSnapshot;
+  };
 }
 
-export type Protocol = ToBackground | ToContent;
+/**
+ * Background → the extension's own pages, unasked (runtime.sendMessage to
+ * whoever listens; nobody may be). Pages subscribe with `onPush`.
+ */
+export interface FromBackground {
+  /** an import is under way: `done` of `total` records written */
+  importProgress: { done: number; total: number };
+}
+
 export type RequestOf<P, K extends keyof P> = P[K] extends { request: infer R } ? R : never;
 export type ResponseOf<P, K extends keyof P> = P[K] extends { response: infer R } ? R : never;
 
@@ -97,6 +172,13 @@ export interface Envelope<P, K extends keyof P = keyof P> {
   channel: 'briefing-lens';
   type: K;
   request: RequestOf<P, K>;
+}
+
+/** A push on the wire. */
+export interface PushEnvelope<K extends keyof FromBackground = keyof FromBackground> {
+  channel: 'briefing-lens';
+  push: K;
+  payload: FromBackground[K];
 }
 
 /** What a handler's result becomes on the wire: errors are values, not exceptions. */

@@ -1,10 +1,11 @@
 /**
  * The briefing card where readers meet it: the built extension in Chromium,
- * on the demo page and on saved corpus pages. Quick to appear, worth opening
- * (role, sourced facts, timeline), reachable and closable by keyboard, never
+ * on the demo page and on saved corpus pages. Worth opening (role, sourced
+ * facts, timeline), reachable and closable by keyboard, never
  * over the name or outside the viewport, untouched by hostile page styles and
  * leaving the page untouched, and free of axe-core violations in light and
- * dark, as are the full briefing and article pages it leads to.
+ * dark, as are the full briefing and article pages it leads to. How fast it
+ * appears is measured by `npm run bench:card`, not asserted here.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,22 +15,27 @@ import type { Page } from 'playwright-core';
 import {
   CORPUS_DIR,
   REPO_ROOT,
+  SHARED_MISSING,
   STATIC_PAGE_HEADERS,
+  diagnostics,
   extensionUrl,
+  hasCorpus,
   launch,
+  nextFrames,
   openExtensionPage,
   waitForCard,
+  waitForPageClock,
   waitForScan,
   type Harness,
-} from './harness';
+} from '../support/harness';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import { FETCH_AFTER_MS, HIDE_AFTER_MS } from '../../entrypoints/content/card/timing';
 import {
   axeViolations,
   cardBox,
   cardContents,
   cardStyles,
   focusInCard,
-  formatTiming,
-  type HoverTiming,
   hoverMention,
   inside,
   intersects,
@@ -37,20 +43,15 @@ import {
   mentionRect,
   pageSnapshot,
   pixelDiff,
-  readHoverTiming,
   sendNextMention,
-  startHoverTiming,
   viewportBox,
   waitForCardClosed,
   type Box,
-} from './card-helpers';
-import { renderDemoPage } from '../../scripts/demo-page';
+} from '../support/card-helpers';
+import { renderDemoPage } from '../support/demo-page';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-output', 'card');
 mkdirSync(ARTIFACTS, { recursive: true });
-
-/** The show delay is 500 ms; the card must be up within 600 ms of the pointer's arrival. */
-const SHOW_BUDGET_MS = 600;
 
 const demo = renderDemoPage();
 
@@ -90,7 +91,7 @@ function save(name: string, png: Buffer): void {
 async function openPage(harness: Harness, url: string): Promise<Page> {
   const page = await harness.context.newPage();
   await page.goto(url);
-  await waitForScan(page);
+  await waitForScan(harness, page);
   return page;
 }
 
@@ -99,13 +100,14 @@ async function closeCard(page: Page): Promise<void> {
   await waitForCardClosed(page);
 }
 
-/** Hovers a name, waits for the card, and returns how long it took from the pointer's arrival. */
-async function hoverAndTime(page: Page, text: string, nth = 0): Promise<HoverTiming> {
-  await startHoverTiming(page);
-  const on = await hoverMention(page, text, nth);
+/** Hovers a name and waits for its card. */
+async function hoverAndWait(page: Page, text: string, nth = 0): Promise<void> {
+  await hoverMention(page, text, nth);
   await waitForCard(page);
-  return readHoverTiming(page, on);
 }
+
+/** A hover that lasted longer than this would have opened a card by now. */
+const CARD_WOULD_OPEN_MS = DEFAULT_SETTINGS.hoverDelayMs + FETCH_AFTER_MS + HIDE_AFTER_MS;
 
 const CARD_STYLE_PROPERTIES = [
   'display',
@@ -140,72 +142,82 @@ describe('the briefing card in Chromium (light)', () => {
     demoUrl = harness.server.route('/demo.html', { body: demo.html });
     edgesUrl = harness.server.route('/edges.html', { body: EDGES_PAGE });
     hostileUrl = harness.server.route('/hostile.html', { body: HOSTILE_PAGE });
-    for (const file of ['nytimes-1.html', 'schema-org-context-object.html'])
-      corpus[file] = harness.server.route(`/corpus/${file}`, {
-        body: readFileSync(path.join(CORPUS_DIR, file)),
-        headers: STATIC_PAGE_HEADERS,
-      });
+    if (hasCorpus)
+      for (const file of ['nytimes-1.html', 'schema-org-context-object.html'])
+        corpus[file] = harness.server.route(`/corpus/${file}`, {
+          body: readFileSync(path.join(CORPUS_DIR, file)),
+          headers: STATIC_PAGE_HEADERS,
+        });
   });
 
   after(async () => {
     await harness?.close();
   });
 
-  const pages: Array<{ name: string; url: () => string; text: string; entity: string }> = [
+  const pages: Array<{
+    name: string;
+    url: () => string;
+    text: string;
+    entity: string;
+    corpus?: boolean;
+  }> = [
     { name: 'demo', url: () => demoUrl, text: 'Wang Yi', entity: 'Wang Yi' },
     {
       name: 'nytimes-1',
       url: () => corpus['nytimes-1.html']!,
       text: 'Trump',
       entity: 'Donald Trump',
+      corpus: true,
     },
     {
       name: 'schema-org-context-object',
       url: () => corpus['schema-org-context-object.html']!,
       text: 'Lee Jae-myung',
       entity: 'Lee Jae-myung',
+      corpus: true,
     },
   ];
 
   for (const target of pages)
-    it(`shows a worthwhile card within ${SHOW_BUDGET_MS} ms of hovering ${target.text} on ${target.name}, and Esc closes it`, async () => {
-      const page = await openPage(harness, target.url());
-      try {
-        // The first hover of a page pays for the first briefing; time the warm one too.
-        const first = await hoverAndTime(page, target.text);
-        const card = await cardContents(page);
-        save(`hover-${target.name}.png`, await page.screenshot());
-        assert.equal(card.dialog.role, 'dialog');
-        assert.ok(card.dialog.labelledBy, 'the dialog is labelled by its heading');
-        assert.match(
-          await page.evaluate(
-            () => document.querySelector('briefing-lens-card')!.shadowRoot!.textContent!,
-          ),
-          new RegExp(target.entity),
-        );
-        assert.ok(card.role.length > 3, `a role: "${card.role}"`);
-        assert.ok(card.facts.length >= 3, `at least three facts (${card.facts.length})`);
-        for (const fact of card.facts) {
-          assert.ok(fact.text.length > 10, 'a fact says something');
-          assert.ok(fact.source.length > 3, 'every fact names its source');
-        }
-        assert.ok(card.timeline.length >= 1, 'a timeline');
-        assert.match(card.timeline[0]!, /\d{4}/, 'timeline entries are dated');
-        assert.ok(first.total <= SHOW_BUDGET_MS, `first card shown ${formatTiming(first)}`);
-        await closeCard(page);
+    it(
+      `shows a worthwhile card when ${target.text} is hovered on ${target.name}, and again after Esc closed it`,
+      {
+        skip: target.corpus && !hasCorpus && SHARED_MISSING,
+      },
+      async () => {
+        const page = await openPage(harness, target.url());
+        try {
+          await hoverAndWait(page, target.text);
+          const card = await cardContents(page);
+          save(`hover-${target.name}.png`, await page.screenshot());
+          assert.equal(card.dialog.role, 'dialog');
+          assert.ok(card.dialog.labelledBy, 'the dialog is labelled by its heading');
+          assert.match(
+            await page.evaluate(
+              () => document.querySelector('briefing-lens-card')!.shadowRoot!.textContent!,
+            ),
+            new RegExp(target.entity),
+          );
+          assert.ok(card.role.length > 3, `a role: "${card.role}"`);
+          assert.ok(card.facts.length >= 3, `at least three facts (${card.facts.length})`);
+          for (const fact of card.facts) {
+            assert.ok(fact.text.length > 10, 'a fact says something');
+            assert.ok(fact.source.length > 3, 'every fact names its source');
+          }
+          assert.ok(card.timeline.length >= 1, 'a timeline');
+          assert.match(card.timeline[0]!, /\d{4}/, 'timeline entries are dated');
+          await closeCard(page);
 
-        await page.mouse.move(2, 2);
-        await page.waitForTimeout(100);
-        const warm = await hoverAndTime(page, target.text);
-        assert.ok(warm.total <= SHOW_BUDGET_MS, `warm card shown ${formatTiming(warm)}`);
-        console.log(
-          `# ${target.name}: first card ${formatTiming(first)}; warm ${formatTiming(warm)} after the pointer arrived`,
-        );
-        await closeCard(page);
-      } finally {
-        await page.close();
-      }
-    });
+          // Away from the name and back: the same card again (from the cache).
+          await page.mouse.move(2, 2);
+          await hoverAndWait(page, target.text);
+          assert.deepEqual(await cardContents(page), card);
+          await closeCard(page);
+        } finally {
+          await page.close();
+        }
+      },
+    );
 
   it('opens for a focused mention with the keyboard command and Enter, takes focus, and Esc closes it', async () => {
     const page = await openPage(harness, demoUrl);
@@ -215,7 +227,8 @@ describe('the briefing card in Chromium (light)', () => {
         true,
         'the content script focused a mention',
       );
-      await page.waitForTimeout(100);
+      // The focus ring is drawn by the same message that moved it: nothing else is pending.
+      await page.waitForFunction(() => (CSS.highlights.get('briefing-lens-focus')?.size ?? 0) > 0);
       assert.equal(await isCardOpen(page), false, 'focusing a mention opens nothing yet');
       await page.keyboard.press('Enter');
       await waitForCard(page);
@@ -247,11 +260,11 @@ describe('the briefing card in Chromium (light)', () => {
       await pin.click();
       assert.equal(await pin.getAttribute('aria-pressed'), 'true');
       await page.mouse.move(1270, 890);
-      await page.waitForTimeout(800);
+      await waitForPageClock(page, HIDE_AFTER_MS * 2);
       assert.equal(await isCardOpen(page), true, 'the pinned card is still open');
       // Hovering another name does not replace a pinned card.
       await hoverMention(page, 'Lee Jae-myung');
-      await page.waitForTimeout(800);
+      await waitForPageClock(page, CARD_WOULD_OPEN_MS);
       assert.match((await cardContents(page)).title, /Wang Yi/);
       save('pinned.png', await page.screenshot());
       await page.locator('briefing-lens-card button.close').click();
@@ -281,8 +294,11 @@ describe('the briefing card in Chromium (light)', () => {
       for (const r of rects)
         await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2, { steps: 3 });
       await page.mouse.move(1270, 890, { steps: 3 });
-      await page.waitForTimeout(900);
+      await waitForPageClock(page, CARD_WOULD_OPEN_MS);
       assert.equal(await isCardOpen(page), false);
+      // The control: resting on one of those names does open its card.
+      await hoverAndWait(page, 'Wang Yi', 1);
+      assert.equal(await isCardOpen(page), true);
     } finally {
       await page.close();
     }
@@ -368,9 +384,7 @@ describe('the briefing card in Chromium (light)', () => {
           await waitForCard(page);
           const card = await cardBox(page);
           const viewport = await viewportBox(page);
-          const placement = await page.evaluate(
-            () => document.querySelector<HTMLElement>('briefing-lens-card')!.dataset.placement,
-          );
+          const placement = (await diagnostics(harness, page))?.card.placement?.placement;
           const label = `${name} at ${size.width}×${size.height} (${placement}): card ${JSON.stringify(card)}, name ${JSON.stringify(mention)}`;
           save(
             `edge-${size.width}x${size.height}-${name.replace(/\W+/g, '-').toLowerCase()}.png`,
@@ -403,9 +417,14 @@ describe('the briefing card in Chromium (light)', () => {
         // which of the two tabs has the focus, which is not what is compared.
         await pin.evaluate((button) => (button as HTMLElement).blur());
         await page.mouse.move(2, 2);
-        // Hover and focus styles go with the next frame: screenshot after it.
-        await page.evaluate(
-          () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+        // Hover and focus styles go with the next frame, and transitions run
+        // from there: screenshot once nothing in the card is animating.
+        await nextFrames(page);
+        await page.waitForFunction(() =>
+          document
+            .querySelector('briefing-lens-card')!
+            .shadowRoot!.getAnimations()
+            .every((a) => a.playState === 'finished'),
         );
       };
       await open(normal);
@@ -425,19 +444,22 @@ describe('the briefing card in Chromium (light)', () => {
         return page.screenshot({ clip: { x: b.x + 10, y: b.y + 10, width: b.width - 20, height } });
       };
       const normalPixels = await clip(normal);
+      // Channel values may differ by a unit or two where an edge is
+      // antialiased on another raster tile; a restyled card differs by far more.
+      const NOISE = 2;
       save('card-normal.png', normalPixels);
       save('card-hostile.png', await clip(hostile));
       assert.deepEqual(
-        await pixelDiff(normal, normalPixels, await clip(hostile)),
+        await pixelDiff(normal, normalPixels, await clip(hostile), NOISE),
         { pixels: 0, box: null, sameSize: true },
         'pixel-identical on a hostile page',
       );
 
       // The same sheet arriving while the card is open changes nothing either.
       await normal.addStyleTag({ content: HOSTILE_CSS });
-      await normal.waitForTimeout(100);
+      await nextFrames(normal);
       assert.deepEqual(
-        await pixelDiff(normal, normalPixels, await clip(normal)),
+        await pixelDiff(normal, normalPixels, await clip(normal), NOISE),
         { pixels: 0, box: null, sameSize: true },
         'pixel-identical after the sheet arrived',
       );
@@ -445,7 +467,8 @@ describe('the briefing card in Chromium (light)', () => {
       // Forced colours: the system's colours, but the same card, on both pages.
       await normal.emulateMedia({ forcedColors: 'active' });
       await hostile.emulateMedia({ forcedColors: 'active' });
-      await normal.waitForTimeout(100);
+      await nextFrames(normal);
+      await nextFrames(hostile);
       save('card-forced-colors.png', await clip(hostile));
       const forced = await cardBox(normal);
       assert.deepEqual(
@@ -457,7 +480,7 @@ describe('the briefing card in Chromium (light)', () => {
         await cardStyles(normal, CARD_STYLE_PROPERTIES),
       );
       assert.deepEqual(
-        await pixelDiff(normal, await clip(normal), await clip(hostile)),
+        await pixelDiff(normal, await clip(normal), await clip(hostile), NOISE),
         { pixels: 0, box: null, sameSize: true },
         'forced colours: identical with and without the hostile sheet',
       );

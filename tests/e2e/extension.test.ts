@@ -23,8 +23,8 @@ import {
   readHighlights,
   waitForScan,
   type Harness,
-} from './harness';
-import { SIX_PEOPLE, demoFixture } from './expected';
+} from '../support/harness';
+import { SIX_PEOPLE, demoFixture } from '../support/expected';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-output');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -57,7 +57,7 @@ describe('the extension in Chromium', () => {
     demoUrl = harness.server.route('/demo.html', { body: demo.html });
     page = await harness.context.newPage();
     await page.goto(demoUrl);
-    await waitForScan(page);
+    await waitForScan(harness, page);
   });
 
   after(async () => {
@@ -86,7 +86,7 @@ describe('the extension in Chromium', () => {
     assert.ok(texts.has('Sanae Takaichi'));
     // Nothing inside the comment box, the name field or the editable draft.
     assert.ok(!drawn.some((r) => r.text === 'Donald Trump fan'));
-    const [scan] = await waitForScan(page);
+    const [scan] = await waitForScan(harness, page);
     assert.equal(scan!.mentions, total);
   });
 

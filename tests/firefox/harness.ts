@@ -8,7 +8,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { collectHighlights, FixtureServer, REPO_ROOT, type HighlightedRange } from '../e2e/harness';
+import { FixtureServer, REPO_ROOT } from '../support/harness';
+import {
+  collectHighlights,
+  countHighlights,
+  textRect,
+  type HighlightedRange,
+} from '../support/in-page';
+import type { DiagnosticsSnapshot, ScanPassDetail } from '../../lib/messaging/protocol';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The built add-on; another build (e.g. `wxt build -b firefox --mv3` → .output/firefox-mv3) through the environment. */
@@ -71,6 +78,8 @@ export interface FirefoxHarness {
   browser: Browser;
   server: FixtureServer;
   uuid: string;
+  /** an extension page in a background tab, from which the harness messages content scripts */
+  probe?: Page;
   /** the DOM of each page URL as Firefox rendered it before the extension was installed */
   pristine: Map<string, string>;
   close(): Promise<void>;
@@ -189,28 +198,56 @@ export async function openExtensionPage(
   return page;
 }
 
-/** Waits until the content script has finished at least `passes` scan passes on the page. */
-export async function waitForScan(page: Page, passes = 1, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(
-    (n) => performance.getEntriesByName('briefing-lens:scan').length >= n,
-    { polling: 50, timeout },
-    passes,
-  );
+/**
+ * What the content script of `page` says about itself, asked through the
+ * extension's own messaging (as the Chromium harness does from the service
+ * worker): an extension page of ours sends `getDiagnostics` to every tab, and
+ * the frame whose address is the page's answers. Null when none answers yet.
+ */
+export async function diagnostics(
+  harness: FirefoxHarness,
+  page: Page,
+  options: { mentions?: boolean } = {},
+): Promise<DiagnosticsSnapshot | null> {
+  harness.probe ??= await openExtensionPage(harness, 'options.html', { background: true });
+  const request = { href: page.url(), mentions: !!options.mentions };
+  return harness.probe.evaluate(async (request) => {
+    const api = (
+      globalThis as unknown as {
+        browser: {
+          tabs: {
+            query(q: object): Promise<Array<{ id?: number }>>;
+            sendMessage(id: number, m: unknown): Promise<unknown>;
+          };
+        };
+      }
+    ).browser;
+    for (const tab of await api.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const reply = (await api.tabs
+        .sendMessage(tab.id, { channel: 'briefing-lens', type: 'getDiagnostics', request })
+        .catch(() => undefined)) as { ok: boolean; value?: unknown } | undefined;
+      if (reply?.ok) return reply.value as DiagnosticsSnapshot;
+    }
+    return null;
+  }, request);
 }
 
-export interface ScanDetail {
-  mentions: number;
-  entities: number;
-}
-
-export async function scanMeasures(page: Page): Promise<ScanDetail[]> {
-  return page.evaluate(() =>
-    performance
-      .getEntriesByName('briefing-lens:scan')
-      .map(
-        (e) => ({ ...(e as PerformanceMeasure).detail }) as { mentions: number; entities: number },
-      ),
-  );
+/** Waits until the content script of `page` has finished at least `passes` scan passes. */
+export async function waitForScan(
+  harness: FirefoxHarness,
+  page: Page,
+  passes = 1,
+  timeout = 15_000,
+): Promise<ScanPassDetail[]> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const d = await diagnostics(harness, page);
+    if (d && d.passCount >= passes) return d.passes;
+    if (Date.now() > end)
+      throw new Error(`Timed out waiting for ${passes} scan pass(es) on ${page.url()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /** Every range the page's CSS.highlights holds, with its text (the Chromium harness's in-page code). */
@@ -218,17 +255,12 @@ export async function readHighlights(page: Page): Promise<HighlightedRange[]> {
   return page.evaluate(collectHighlights);
 }
 
-/** Waits until the page's highlights hold exactly `count` ranges. */
+/** Waits until the page draws exactly `count` mentions (the shared in-page count). */
 export async function waitForHighlightCount(page: Page, count: number, timeout = 10_000) {
   await page.waitForFunction(
-    (n) => {
-      let total = 0;
-      for (const [, h] of CSS.highlights as unknown as Map<string, Set<unknown>>) total += h.size;
-      return total === n;
-    },
+    `(${countHighlights.toString()})() === ${count}`,
     // Interval polling: requestAnimationFrame does not run in a background tab.
     { polling: 50, timeout },
-    count,
   );
 }
 
@@ -238,27 +270,7 @@ export async function hoverText(
   text: string,
   nth = 0,
 ): Promise<{ x: number; y: number }> {
-  const rect = await page.evaluate(
-    (text, nth) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const data = (node as Text).data;
-        for (let at = data.indexOf(text); at >= 0; at = data.indexOf(text, at + 1)) {
-          if (seen++ !== nth) continue;
-          node.parentElement?.scrollIntoView({ block: 'center' });
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + text.length);
-          const r = range.getClientRects()[0]!;
-          return { x: r.left, y: r.top, width: r.width, height: r.height };
-        }
-      }
-      return null;
-    },
-    text,
-    nth,
-  );
+  const rect = await page.evaluate(textRect, { text, nth, scroll: true });
   if (!rect) throw new Error(`"${text}" is not on the page`);
   const point = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
   await page.mouse.move(point.x - 40, point.y + 40);
@@ -271,13 +283,14 @@ export async function waitForCard(page: Page, text: string, timeout = 5000): Pro
   await page.waitForFunction(
     (text) => {
       const host = document.querySelector('briefing-lens-card[data-placed]');
-      return !!host?.shadowRoot?.textContent?.includes(text);
+      const card = host?.shadowRoot?.querySelector('.card');
+      if (!card || !host!.shadowRoot!.textContent?.includes(text)) return false;
+      // The entrance animation has run: what anyone looks at is the card at rest.
+      return host!.shadowRoot!.getAnimations().every((a) => a.playState === 'finished');
     },
     { polling: 50, timeout },
     text,
   );
-  // Let the 120 ms entrance animation finish before anyone looks.
-  await new Promise((r) => setTimeout(r, 150));
   return page.evaluate(
     () => document.querySelector('briefing-lens-card')?.shadowRoot?.textContent ?? '',
   );

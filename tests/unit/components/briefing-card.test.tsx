@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { BriefingCard, CARD_FACTS, type CardState } from '../../../components/BriefingCard';
-import type { BriefingView } from '../../../lib/messaging/protocol';
+import type { BriefingView } from '../../../core/views';
 
 const t = (key: string, subs?: string | string[]) =>
   subs ? `${key}(${[subs].flat().join(',')})` : key;

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { Options } from '../../../entrypoints/options/Options';
 import { createLocalClient, type Handlers } from '../../../lib/messaging';
-import type { PackMeta, ToBackground } from '../../../lib/messaging/protocol';
+import type { ToBackground } from '../../../lib/messaging/protocol';
+import type { PackMeta } from '../../../core/views';
 import { DEFAULT_SETTINGS, migrateSettings, type Settings } from '../../../core/settings';
 
 afterEach(cleanup);

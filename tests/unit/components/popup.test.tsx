@@ -76,6 +76,9 @@ function tab(page: PageMentions | Error) {
     },
     revealMention: reveal,
     focusNextMention: () => true,
+    getDiagnostics: () => {
+      throw new Error('the popup never asks for diagnostics');
+    },
   });
   return { client, reveal };
 }

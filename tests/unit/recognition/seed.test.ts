@@ -1,19 +1,16 @@
 /**
  * The real data on the real article: data/entities.json run over the seed
- * text (/work/shared/seed, line by line with one document state, the way the
+ * text (../shared/seed, line by line with one document state, the way the
  * content script hands over paragraphs) finds every person it names, in
  * every spelling it uses, and each topic of the pack.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { createDocumentState, type Mention } from '../../../core/recognition';
-import { bundled, checkMentions, repoRoot } from './helpers';
+import { bundled, checkMentions } from './helpers';
+import { describeWithSeed, hasSeed, seedText } from '../with-shared';
 
-const SEED = path.resolve(repoRoot, '../shared/seed/000_3ed15dba5e9935ca.txt');
-
-describe.runIf(existsSync(SEED))('the seed article', () => {
-  const lines = readFileSync(SEED, 'utf8').split('\n');
+describeWithSeed('the seed article', () => {
+  const lines = hasSeed ? seedText().split('\n') : [];
   const state = createDocumentState();
   const mentions: Mention[] = lines.flatMap((line) => {
     const found = bundled.find(line, state);

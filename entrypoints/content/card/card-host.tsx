@@ -5,52 +5,24 @@
  * removed on teardown.
  */
 import { render } from 'preact';
-import { autoUpdate, computePosition, flip, offset, shift, type Placement } from '@floating-ui/dom';
-import { BriefingCard, type BriefingCardProps } from '../../components/BriefingCard';
-import cardCss from '../../components/briefing-card.css?inline';
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { BriefingCard, type BriefingCardProps } from '../../../components/BriefingCard';
+import cardCss from '../../../components/briefing-card.css?inline';
+import { choosePlacement, GAP_PX } from './placement';
+import type { CardPlacement } from '../../../lib/messaging/protocol';
 
 export const CARD_HOST_TAG = 'briefing-lens-card';
-/** Space between the name and the card, and the card and the viewport's edge. */
-const GAP_PX = 8;
-/** The card's tallest height (briefing-card.css caps `.card` at this too). */
-const CARD_MAX_HEIGHT_PX = 520;
-/**
- * Below or above the name the card may shrink (it scrolls inside) down to
- * this height; with less room on both sides it goes beside the name instead.
- */
-const CARD_MIN_HEIGHT_PX = 160;
-
-interface Choice {
-  placement: Placement;
-  /** the height the card may take on that side */
-  room: number;
-}
-
-/**
- * Where the card goes: below the name if it fits whole, else above, else on
- * the taller of the two sides with its height limited to the room there (it
- * scrolls), and only when both are too short, beside the name. Never over it.
- */
-export function choosePlacement(
-  anchor: { top: number; bottom: number },
-  viewportHeight: number,
-  cardHeight: number,
-): Choice {
-  const below = Math.floor(viewportHeight - anchor.bottom - 2 * GAP_PX);
-  const above = Math.floor(anchor.top - 2 * GAP_PX);
-  const wanted = Math.min(cardHeight, CARD_MAX_HEIGHT_PX);
-  if (wanted <= below) return { placement: 'bottom-start', room: below };
-  if (wanted <= above) return { placement: 'top-start', room: above };
-  if (Math.max(below, above) >= CARD_MIN_HEIGHT_PX)
-    return below >= above
-      ? { placement: 'bottom-start', room: below }
-      : { placement: 'top-start', room: above };
-  return { placement: 'right-start', room: Math.floor(viewportHeight - 2 * GAP_PX) };
-}
-
 export interface VirtualAnchor {
   getBoundingClientRect(): DOMRect;
   getClientRects(): DOMRect[];
+}
+
+/** What the host tells its controller. */
+export interface CardHostEvents {
+  onPointerEnter: () => void;
+  onPointerLeave: () => void;
+  /** Esc inside the card (the page's own key listeners never see the card's keys) */
+  onEscape: () => void;
 }
 
 export class CardHost {
@@ -59,13 +31,10 @@ export class CardHost {
   private stopAutoUpdate: (() => void) | null = null;
   /** bumps on every show and hide: late placements of an older card are dropped */
   private generation = 0;
+  /** where the open card was last placed, in viewport pixels (for the diagnostics channel) */
+  placed: CardPlacement | null = null;
 
-  constructor(
-    private readonly onPointerEnter: () => void,
-    private readonly onPointerLeave: () => void,
-    /** Esc inside the card (the page's own key listeners never see the card's keys) */
-    private readonly onEscape: () => void = () => undefined,
-  ) {}
+  constructor(private readonly events: CardHostEvents) {}
 
   get element(): HTMLElement | null {
     return this.host;
@@ -83,14 +52,14 @@ export class CardHost {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(cardCss);
     shadow.adoptedStyleSheets = [sheet];
-    host.addEventListener('pointerenter', this.onPointerEnter);
-    host.addEventListener('pointerleave', this.onPointerLeave);
+    host.addEventListener('pointerenter', this.events.onPointerEnter);
+    host.addEventListener('pointerleave', this.events.onPointerLeave);
     // Keys typed in the card stay in the card: page shortcuts must not fire.
     host.addEventListener('keydown', (event) => {
       event.stopPropagation();
       if (event.key === 'Escape') {
         event.preventDefault();
-        this.onEscape();
+        this.events.onEscape();
       }
     });
     if (attach) document.documentElement.append(host);
@@ -159,6 +128,14 @@ export class CardHost {
           host.style.setProperty('--briefing-lens-visibility', 'visible');
           host.dataset.placement = final;
           host.dataset.placed = '';
+          const box = host.getBoundingClientRect();
+          this.placed = {
+            placement: final,
+            x: Math.round(x),
+            y: Math.round(y),
+            width: Math.round(box.width),
+            height: Math.round(box.height),
+          };
           placed();
         });
       },
@@ -186,6 +163,7 @@ export class CardHost {
     this.generation++;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
+    this.placed = null;
     if (!this.host) return;
     delete this.host.dataset.placed;
     delete this.host.dataset.placement;

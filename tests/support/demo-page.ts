@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArticleSource } from '../core/pack/types';
-import { splitSentences } from '../core/pack/sentences';
+import type { ArticleSource } from '../../core/pack/types';
+import { splitSentences } from '../../core/pack/sentences';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Sidebar headlines, written for the demo in the style of Korean, Japanese and Chinese news. */
 export const SIDEBAR_HEADLINES = [

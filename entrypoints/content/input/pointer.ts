@@ -5,8 +5,8 @@
  * the pointer is on the words (the caret snaps to the nearest text even in
  * blank space beside a line).
  */
-import type { MentionIndex, PageMention } from './mention-index';
-import { caretAt } from '../../lib/platform';
+import type { MentionIndex, PageMention } from '../scan/mention-index';
+import { caretAt } from '../../../lib/platform';
 
 export function rectsOf(mention: PageMention): DOMRect[] {
   const range = document.createRange();

@@ -2,7 +2,7 @@
  * Every mention found on the page, indexed by the text nodes it touches so that
  * hit-testing a pointer and dropping removed text are cheap.
  */
-import type { DomSpan } from './text-blocks';
+import type { DomSpan } from './offsets';
 
 export interface PageMention extends DomSpan {
   entityId: string;

@@ -6,7 +6,9 @@
  */
 
 /** Collects a burst of mutations into one batch; short enough to feel live. */
-const BATCH_DELAY_MS = 60;
+export const BATCH_DELAY_MS = 60;
+/** How often the address is checked for history-API navigations (exported for tests). */
+export const LOCATION_POLL_MS = 1000;
 
 export interface MutationWatch {
   signal: AbortSignal;
@@ -71,7 +73,7 @@ export function watchMutations(watch: MutationWatch): void {
   window.addEventListener('popstate', checkLocation, { signal: watch.signal });
   // The history API fires no event in the content script's world; a cheap poll
   // catches pushState navigations (WXT's own locationchange works the same way).
-  const poll = setInterval(checkLocation, 1000);
+  const poll = setInterval(checkLocation, LOCATION_POLL_MS);
 
   watch.signal.addEventListener('abort', () => {
     observer.disconnect();

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileMatcher, createDocumentState } from '../../core/recognition';
-import type { EntitySource, TopicSource } from '../../core/pack/types';
+import type { EntitySource } from '../../core/pack/types';
 import { REPO_ROOT } from './harness';
-import { renderDemoPage, type DemoPage } from '../../scripts/demo-page';
+import { renderDemoPage, type DemoPage } from './demo-page';
 
 export function loadEntities(): EntitySource[] {
   return JSON.parse(
@@ -12,11 +12,6 @@ export function loadEntities(): EntitySource[] {
   ) as EntitySource[];
 }
 
-export function loadTopics(): TopicSource[] {
-  return JSON.parse(
-    readFileSync(path.join(REPO_ROOT, 'data/topics.json'), 'utf8'),
-  ) as TopicSource[];
-}
 
 export function expectedCounts(
   blocks: readonly string[],
@@ -32,7 +27,7 @@ export function expectedCounts(
 }
 
 /** The six people the seed article is about (one list, kept with the recognition evaluation). */
-export { PEOPLE as SIX_PEOPLE } from '../support/recognition-eval';
+export { PEOPLE as SIX_PEOPLE } from './recognition-eval';
 
 /** The demo page, what the core finds on it, and the entities: the suites' shared fixture. */
 export function demoFixture(): {

@@ -6,8 +6,8 @@
  * Browsers without the API (Firefox before 140, older Safari) get no
  * highlights; the popup still lists what the page mentions.
  */
-import type { EntityKind } from '../../core/pack/types';
-import type { HighlightStyle } from '../../core/settings';
+import type { EntityKind } from '../../../core/pack/types';
+import type { HighlightStyle } from '../../../core/settings';
 
 /** Kinds that share a colour. */
 export const KIND_GROUP: Record<EntityKind, string> = {

@@ -1,12 +1,13 @@
 /**
- * The content script's life on one page: fetch the matcher data once, scan,
- * paint, keep up with changes, follow the settings live, answer the popup, and
- * tear everything down through one AbortSignal.
+ * The content script's life on one page, assembled from its parts: fetch the
+ * matcher data once, scan (scan/), paint (paint/), keep up with changes,
+ * follow the settings live, open cards (card/, input/), answer the extension
+ * (page-handlers.ts), and tear everything down through one AbortSignal.
  */
 import { matcherFromCompiled } from '../../core/recognition';
 import { isEntityVisible, isSitePaused, type Settings } from '../../core/settings';
 import { browser } from '../../lib/browser';
-import { backgroundClient, createMessageListener, type Handlers } from '../../lib/messaging';
+import { backgroundClient, createMessageListener } from '../../lib/messaging';
 import {
   DATA_VERSION_KEY,
   type MatcherData,
@@ -15,23 +16,26 @@ import {
 } from '../../lib/messaging/protocol';
 import { loadSettings, watchSettings } from '../../lib/settings-store';
 import { t, uiLanguage } from '../../lib/i18n';
-import { MentionIndex, type PageMention } from './mention-index';
-import { Painter } from './painter';
-import { Scanner } from './scanner';
-import { CardController } from './card-controller';
-import { mentionAtPoint } from './pointer';
-import { blockRootOf, isInsideSkipped, isSkippedElement } from './text-blocks';
-import { watchMutations } from './mutations';
-
-/** How long "show on page" keeps a mention lit. */
-const REVEAL_FLASH_MS = 1600;
+import { MentionIndex, type PageMention } from './scan/mention-index';
+import { Scanner } from './scan/scanner';
+import { blockRootOf, isInsideSkipped, isSkippedElement } from './scan/skip-rules';
+import { watchMutations } from './scan/mutations';
+import { Painter } from './paint/painter';
+import { paintedOf, paintMode, type PaintRule } from './paint/paint-policy';
+import { CardController } from './card/card-controller';
+import { mentionAtPoint } from './input/pointer';
+import { listenToHover } from './input/hover';
+import { listenToKeys } from './input/keyboard';
+import { isForThisFrame, pageHandlers } from './page-handlers';
+import { Diagnostics } from './diagnostics';
 
 /**
  * Starts a session on the page, and a fresh one whenever the installed packs
  * change (an import or removal in the options page), so open pages follow
- * without a reload.
+ * without a reload. The diagnostics outlive sessions: a test sees every pass.
  */
 export async function startPage(signal: AbortSignal): Promise<void> {
+  const diagnostics = new Diagnostics();
   let session: AbortController | null = null;
   const run = async () => {
     session?.abort();
@@ -41,7 +45,7 @@ export async function startPage(signal: AbortSignal): Promise<void> {
       loadSettings(),
       backgroundClient.send('getMatcherData', undefined),
     ]);
-    if (!current.signal.aborted) new PageSession(settings, data, current.signal);
+    if (!current.signal.aborted) new PageSession(settings, data, current.signal, diagnostics);
   };
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && DATA_VERSION_KEY in changes) void run().catch(() => undefined);
@@ -60,11 +64,15 @@ class PageSession {
   private focused: PageMention | null = null;
   private started = false;
   private hostname = location.hostname;
+  /** The mentions drawn by the last repaint (density "first"), for hit tests. */
+  private firstPainted = new Set<PageMention>();
+  private repaintFrame = 0;
 
   constructor(
     private settings: Settings,
     data: MatcherData,
     private readonly signal: AbortSignal,
+    private readonly diagnostics: Diagnostics,
   ) {
     this.entities = new Map(data.entities.map((e) => [e.id, e]));
     this.painter = new Painter(settings.highlightStyle);
@@ -74,33 +82,51 @@ class PageSession {
       t,
       uiLanguage: uiLanguage(),
       onEscape: () => this.focus(null),
+      onTiming: (timing) => diagnostics.addCardTiming(timing),
     });
     const setupStart = performance.now();
     // Compiled by the background, with the pre-check that lets cold code
     // skip the blocks that name nobody.
     const matcher = matcherFromCompiled(data.matcher);
-    // What setting up the matcher costs the page, beside the scan (bench:page reports it).
-    performance.measure('briefing-lens:compile', {
-      start: setupStart,
-      detail: { entities: data.entities.length },
-    });
+    diagnostics.setupMs = performance.now() - setupStart;
+    diagnostics.entities = data.entities.length;
     this.scanner = new Scanner({
       matcher,
       ownHost: () => this.card.host.element,
       onMentions: (mentions) => this.addMentions(mentions),
+      onPassEnd: (detail) => diagnostics.addPass(detail),
       signal,
     });
     signal.addEventListener('abort', () => {
+      cancelAnimationFrame(this.repaintFrame);
       this.painter.dispose();
       this.card.dispose();
     });
 
     watchSettings((next) => this.applySettings(next), signal);
-    const onMessage = createMessageListener<ToContent>(this.handlers()) as never;
+    const onMessage = createMessageListener<ToContent>(this.handlers(), {
+      accepts: isForThisFrame,
+    }) as never;
     browser.runtime.onMessage.addListener(onMessage);
     signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
-    this.listenToPointer();
-    this.listenToKeys();
+    listenToHover({
+      signal,
+      isActive: () => this.active,
+      isOnCard: (node) => !!this.card.host.element?.contains(node),
+      mentionAt: (x, y) => {
+        const mention = mentionAtPoint(this.index, x, y);
+        return mention && this.isPainted(mention) ? mention : undefined;
+      },
+      pointerOver: (mention) => this.card.pointerOver(mention),
+    });
+    listenToKeys({
+      signal,
+      focused: () => this.focused,
+      isCardOpen: () => this.card.isOpen,
+      closeCard: () => this.card.close(),
+      clearFocus: () => this.focus(null),
+      openCard: (mention) => this.card.openNow(mention, true),
+    });
     watchMutations({
       signal,
       isOwn: (node) => node === this.card.host.element || !!this.card.host.element?.contains(node),
@@ -112,6 +138,17 @@ class PageSession {
 
   private get active(): boolean {
     return !isSitePaused(this.settings, this.hostname);
+  }
+
+  private get paintRule(): PaintRule {
+    return {
+      active: this.active,
+      density: this.settings.density,
+      isVisible: (id) => {
+        const entity = this.entities.get(id);
+        return !!entity && isEntityVisible(this.settings, entity);
+      },
+    };
   }
 
   private start(): void {
@@ -129,33 +166,23 @@ class PageSession {
     if (this.active) this.start();
   }
 
-  private isVisible(mention: PageMention): boolean {
-    const entity = this.entities.get(mention.entityId);
-    return !!entity && isEntityVisible(this.settings, entity);
+  private paint(mention: PageMention): void {
+    this.painter.add(this.entities.get(mention.entityId)!.kind, mention.range);
   }
 
   private addMentions(mentions: PageMention[]): void {
     const added = mentions.filter((m) => this.index.add(m));
-    if (!this.active || this.settings.density === 'none') return;
-    if (this.settings.density === 'first') {
-      this.scheduleRepaint();
-      return;
-    }
-    for (const mention of added)
-      if (this.isVisible(mention))
-        this.painter.add(this.entities.get(mention.entityId)!.kind, mention.range);
+    const rule = this.paintRule;
+    const mode = paintMode(rule);
+    if (mode === 'recompute') this.scheduleRepaint();
+    else if (mode === 'each')
+      for (const mention of added) if (rule.isVisible(mention.entityId)) this.paint(mention);
   }
 
   /** The mentions that are drawn under the current settings, in document order. */
   private paintedMentions(): PageMention[] {
-    if (!this.active || this.settings.density === 'none') return [];
-    const visible = this.index.inDocumentOrder().filter((m) => this.isVisible(m));
-    if (this.settings.density === 'all') return visible;
-    const seen = new Set<string>();
-    return visible.filter((m) => !seen.has(m.entityId) && seen.add(m.entityId));
+    return paintedOf(this.index.inDocumentOrder(), this.paintRule);
   }
-
-  private repaintFrame = 0;
 
   /** Which mention comes first can change with every slice or removal: one repaint a frame. */
   private scheduleRepaint(): void {
@@ -164,14 +191,11 @@ class PageSession {
       if (!this.signal.aborted) this.repaint();
     });
   }
-  /** The first mentions drawn by the last repaint (density "first"), for hit tests. */
-  private firstPainted = new Set<PageMention>();
 
   private repaint(): void {
     this.painter.clear();
     const painted = this.paintedMentions();
-    for (const mention of painted)
-      this.painter.add(this.entities.get(mention.entityId)!.kind, mention.range);
+    for (const mention of painted) this.paint(mention);
     this.firstPainted = this.settings.density === 'first' ? new Set(painted) : new Set();
   }
 
@@ -210,51 +234,10 @@ class PageSession {
     }
   }
 
-  private listenToPointer(): void {
-    let frame = 0;
-    let last: PointerEvent | null = null;
-    const onMove = (event: PointerEvent) => {
-      last = event;
-      if (frame || !this.active || event.pointerType === 'touch') return;
-      // One hit test per frame, however fast the pointer moves.
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        if (!last || this.signal.aborted) return;
-        const onCard = this.card.host.element?.contains(last.target as Node);
-        if (onCard) return;
-        const mention = mentionAtPoint(this.index, last.clientX, last.clientY);
-        this.card.pointerOver(mention && this.isPainted(mention) ? mention : undefined);
-      });
-    };
-    window.addEventListener('pointermove', onMove, { passive: true, signal: this.signal });
-    document.addEventListener('pointerleave', () => this.card.pointerOver(undefined), {
-      signal: this.signal,
-    });
-  }
-
   private isPainted(mention: PageMention): boolean {
     if (!this.active) return false;
-    if (this.settings.density === 'all') return this.isVisible(mention);
+    if (this.settings.density === 'all') return this.paintRule.isVisible(mention.entityId);
     return this.firstPainted.has(mention);
-  }
-
-  private listenToKeys(): void {
-    window.addEventListener(
-      'keydown',
-      (event) => {
-        if (event.key === 'Escape' && (this.card.isOpen || this.focused)) {
-          this.card.close();
-          this.focus(null);
-          return;
-        }
-        if (event.key !== 'Enter' || !this.focused || event.defaultPrevented) return;
-        const target = event.target as Element | null;
-        if (target && target !== document.body && target !== document.documentElement) return;
-        event.preventDefault();
-        this.card.openNow(this.focused, true);
-      },
-      { signal: this.signal },
-    );
   }
 
   private focus(mention: PageMention | null): void {
@@ -266,39 +249,30 @@ class PageSession {
     element?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
   }
 
-  private handlers(): Handlers<ToContent> {
-    return {
-      getPageMentions: () => {
-        const counts = new Map<string, number>();
-        for (const m of this.index.values())
-          counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
-        return {
-          hostname: this.hostname,
+  private handlers() {
+    return pageHandlers({
+      hostname: () => this.hostname,
+      active: () => this.active,
+      mentions: () => this.index.values(),
+      painted: () => this.paintedMentions(),
+      focused: () => this.focused,
+      focus: (mention) => this.focus(mention),
+      diagnostics: (withMentions) => {
+        const painted = new Set(this.paintedMentions());
+        return this.diagnostics.snapshot({
+          card: { open: this.card.isOpen, placement: this.card.host.placed },
+          mentions: this.index.size,
+          painted: painted.size,
           active: this.active,
-          entities: [...counts]
-            .map(([id, count]) => ({ id, count }))
-            .sort((a, b) => b.count - a.count),
-        };
+          ...(withMentions && {
+            found: this.index.inDocumentOrder().map((m) => ({
+              entityId: m.entityId,
+              text: m.text,
+              painted: painted.has(m),
+            })),
+          }),
+        });
       },
-      revealMention: ({ entityId }) => {
-        const first = this.paintedMentions().find((m) => m.entityId === entityId);
-        if (!first) return false;
-        this.focus(first);
-        setTimeout(() => {
-          if (this.focused === first) this.focus(null);
-        }, REVEAL_FLASH_MS);
-        return true;
-      },
-      focusNextMention: ({ backwards }) => {
-        const painted = this.paintedMentions();
-        if (!painted.length) return false;
-        const at = this.focused ? painted.indexOf(this.focused) : -1;
-        const next = backwards
-          ? painted[(at - 1 + painted.length) % painted.length]
-          : painted[(at + 1) % painted.length];
-        this.focus(next ?? null);
-        return true;
-      },
-    };
+    });
   }
 }

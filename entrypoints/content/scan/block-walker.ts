@@ -2,70 +2,9 @@
  * Collects the text of a page as *blocks*: the runs of text nodes that share
  * their nearest block-level ancestor, so that "Sanae <b>Takaichi</b>" is
  * matched as one string. Matching happens on that string (core/recognition);
- * `toRange` maps string offsets back to DOM positions (after hypothesis's
- * split between finding text and mapping it to the DOM).
+ * offsets.ts maps string offsets back to DOM positions.
  */
-
-/** Elements whose text is not prose, is the reader's own input, or is ours (by localName). */
-export const SKIPPED_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'button',
-  'iframe',
-  'object',
-  'embed',
-  'svg',
-  'math',
-  'canvas',
-  'video',
-  'audio',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  'head',
-  'title',
-]);
-
-/** Inline elements do not end a block: text on both sides reads as one. */
-const INLINE_TAGS = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'cite',
-  'data',
-  'del',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'ins',
-  'label',
-  'mark',
-  'q',
-  'ruby',
-  'rb',
-  'rt',
-  's',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'u',
-  'var',
-  'wbr',
-  'nobr',
-]);
+import { blockOf, EDITABLE_SELECTOR, isInputByAttributes, SKIPPED_TAGS } from './skip-rules';
 
 export interface TextBlock {
   nodes: Text[];
@@ -81,46 +20,6 @@ export interface CollectOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
   /** subtrees already scanned in this pass (the visible part, scanned first) */
   done?: ReadonlySet<Node>;
-}
-
-function isEditable(element: Element): boolean {
-  const value = element.getAttribute('contenteditable');
-  return value !== null && value.toLowerCase() !== 'false';
-}
-
-/** Every element `isEditable` or the textbox role may accept, as a selector. */
-const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false" i]),[role="textbox"]';
-
-/** Whether an element's attributes make it the reader's input. */
-function isInputByAttributes(element: Element): boolean {
-  // Most elements have no attributes at all: one cheap check before reading any.
-  return (
-    element.hasAttributes() && (isEditable(element) || element.getAttribute('role') === 'textbox')
-  );
-}
-
-/** Whether `element` (or what it holds) must not be scanned. */
-export function isSkippedElement(element: Element, ownHost?: Element | null): boolean {
-  return SKIPPED_TAGS.has(element.localName) || element === ownHost || isInputByAttributes(element);
-}
-
-/** Whether a node sits inside skipped content (used for mutated subtrees). */
-export function isInsideSkipped(node: Node, ownHost?: Element | null): boolean {
-  for (
-    let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    el;
-    el = el.parentElement
-  )
-    if (isSkippedElement(el, ownHost)) return true;
-  return node.ownerDocument?.designMode === 'on';
-}
-
-/** The nearest ancestor of `node` that is not inline (or `stop`). */
-function blockOf(node: Node, stop: Node): Node {
-  let el = node.parentNode;
-  while (el && el !== stop && el.nodeType === 1 && INLINE_TAGS.has((el as Element).localName))
-    el = el.parentNode;
-  return el ?? stop;
 }
 
 /** Anything but white space (a native test: stops at the first letter). */
@@ -254,49 +153,4 @@ export class BlockWalker {
     this.textNodes += count;
     return block === null ? null : { nodes, starts, text };
   }
-}
-
-/** The index of the node holding `offset` (the last node starting at or before it). */
-function nodeIndexAt(block: TextBlock, offset: number, isEnd: boolean): number {
-  let lo = 0;
-  let hi = block.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    const start = block.starts[mid]!;
-    if (start < offset || (!isEnd && start === offset)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-export interface DomSpan {
-  range: StaticRange;
-  /** the text nodes the span touches, first to last */
-  nodes: Text[];
-}
-
-/** Maps [start, end) of `block.text` to DOM positions. */
-export function toDomSpan(block: TextBlock, start: number, end: number): DomSpan {
-  const first = nodeIndexAt(block, start, false);
-  const last = nodeIndexAt(block, end, true);
-  const startNode = block.nodes[first]!;
-  const endNode = block.nodes[last]!;
-  return {
-    range: new StaticRange({
-      startContainer: startNode,
-      startOffset: start - block.starts[first]!,
-      endContainer: endNode,
-      endOffset: end - block.starts[last]!,
-    }),
-    nodes: block.nodes.slice(first, last + 1),
-  };
-}
-
-/** The nearest ancestor (or self) that starts a block: where a rescan of `node` begins. */
-export function blockRootOf(node: Node): Node {
-  const parent = node.nodeType === 1 ? node : node.parentNode;
-  if (!parent) return node;
-  return parent.nodeType === 1 && !INLINE_TAGS.has((parent as Element).localName)
-    ? parent
-    : blockOf(parent, parent.ownerDocument ?? parent);
 }

@@ -16,8 +16,6 @@ export interface Box {
   height: number;
 }
 
-export const CARD_SELECTOR = 'briefing-lens-card';
-
 /**
  * tsx compiles these files with esbuild's keepNames, which wraps named
  * functions in a `__name(...)` helper that page.evaluate's functions carry
@@ -93,68 +91,6 @@ export async function mentionRect(
     { text, nth, scroll },
   );
 }
-
-/**
- * Starts a stopwatch in the page: every pointer move (time and place), and the
- * first animation frame in which a placed, visible card shows a briefing.
- * Read it with `readHoverTiming` after `waitForCard`.
- */
-export async function startHoverTiming(page: Page): Promise<void> {
-  await allowNamedFunctions(page);
-  await page.evaluate(() => {
-    const w = window as unknown as {
-      __cardTiming?: { moves: Array<[number, number, number]>; shown: number };
-    };
-    const timing = (w.__cardTiming = { moves: [] as Array<[number, number, number]>, shown: 0 });
-    addEventListener('pointermove', (e) => timing.moves.push([e.timeStamp, e.clientX, e.clientY]), {
-      capture: true,
-    });
-    const tick = () => {
-      const host = document.querySelector('briefing-lens-card[data-placed]');
-      const visible =
-        host &&
-        getComputedStyle(host).visibility === 'visible' &&
-        host.shadowRoot?.querySelector('.role, .facts');
-      if (visible && timing.moves.length) timing.shown = performance.now();
-      else requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-
-/**
- * Milliseconds from the pointer's arrival on the name (`on`, the name's
- * rectangle: the first move from which the pointer stayed on it) to the frame
- * that showed the card.
- */
-export async function readHoverTiming(page: Page, on: Box): Promise<HoverTiming> {
-  const { moves, shown, requested } = await page.evaluate(() => ({
-    ...(
-      window as unknown as {
-        __cardTiming: { moves: Array<[number, number, number]>; shown: number };
-      }
-    ).__cardTiming,
-    requested: performance.getEntriesByName('briefing-lens:card-requested').at(-1)?.startTime ?? 0,
-  }));
-  const over = (x: number, y: number) =>
-    x >= on.x - 1 && x <= on.x + on.width + 1 && y >= on.y - 1 && y <= on.y + on.height + 1;
-  let arrived = moves.at(-1)?.[0] ?? 0;
-  for (let i = moves.length - 1; i >= 0 && over(moves[i]![1], moves[i]![2]); i--)
-    arrived = moves[i]![0];
-  return { total: shown - arrived, timer: requested - arrived, card: shown - requested };
-}
-
-export interface HoverTiming {
-  /** pointer arrival → the frame that showed the card */
-  total: number;
-  /** pointer arrival → the show timer fired (the content script's `card-requested` mark) */
-  timer: number;
-  /** show timer → the frame that showed the card */
-  card: number;
-}
-
-export const formatTiming = (t: HoverTiming) =>
-  `${t.total.toFixed(0)} ms (timer fired at ${t.timer.toFixed(0)} ms, card ${t.card.toFixed(0)} ms later)`;
 
 export async function isCardOpen(page: Page): Promise<boolean> {
   return page.evaluate(() => !!document.querySelector('briefing-lens-card'));

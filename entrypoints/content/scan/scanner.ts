@@ -1,12 +1,19 @@
 /**
  * Finds mentions in parts of the page, in time slices so the page never sees
  * a long task. Callers queue roots (the document, a mutated subtree, a shadow
- * root); one *pass* drains the queue and ends with a
- * `performance.measure('briefing-lens:scan')` whose detail says what it did.
+ * root); one *pass* drains the queue and reports what it did (`onPassEnd`),
+ * which the diagnostics channel keeps for the test harness and benchmarks.
+ * The clock and the way to give the page its turn are passed in, so the
+ * slicing can be tested without a browser.
  */
-import { createDocumentState, type DocumentState, type Matcher } from '../../core/recognition';
-import { BlockWalker, isInsideSkipped, toDomSpan } from './text-blocks';
+import { createDocumentState, type DocumentState, type Matcher } from '../../../core/recognition';
+import { BlockWalker } from './block-walker';
+import { isInsideSkipped } from './skip-rules';
+import { toDomSpan } from './offsets';
 import type { PageMention } from './mention-index';
+import type { ScanPassDetail } from '../../../lib/messaging/protocol';
+
+export type { ScanPassDetail };
 
 /** About half a frame: leaves the page room to respond within the same frame. */
 export const SLICE_BUDGET_MS = 8;
@@ -17,28 +24,23 @@ export const SLICE_BUDGET_MS = 8;
  * much as scanning them. A block counts as its length plus a fixed cost, so
  * a long run of tiny blocks is clocked too. Far below a millisecond of work.
  */
-const CLOCK_EVERY_UNITS = 2000;
-const CLOCK_UNITS_PER_BLOCK = 100;
+export const CLOCK_EVERY_UNITS = 2000;
+export const CLOCK_UNITS_PER_BLOCK = 100;
 
-export interface ScanPassDetail {
-  mentions: number;
-  entities: number;
-  textNodes: number;
-  chars: number;
-  /** time spent working, without the gaps between slices */
-  cpuMs: number;
-  slices: number;
-  longestSliceMs: number;
-}
+export type Yield = () => Promise<void>;
 
 export interface ScannerOptions {
   matcher: Matcher;
   ownHost: () => Element | null;
   onMentions: (mentions: PageMention[]) => void;
+  /** one pass drained the queue */
+  onPassEnd?: (detail: ScanPassDetail) => void;
   signal: AbortSignal;
+  /** the clock slices are measured by (performance.now in a page) */
+  now?: () => number;
+  /** gives the page its turn between slices */
+  yieldToPage?: Yield;
 }
-
-type Yield = () => Promise<void>;
 
 /**
  * Gives the page its turn between slices. An idle callback lets the page
@@ -46,8 +48,8 @@ type Yield = () => Promise<void>;
  * found); `scheduler.yield()` was tried and starves rendering until the whole
  * pass is over. The timeout keeps a busy page from postponing us forever.
  */
-const IDLE_TIMEOUT_MS = 100;
-const yieldToPage: Yield = () =>
+export const IDLE_TIMEOUT_MS = 100;
+export const yieldToIdle: Yield = () =>
   new Promise((resolve) => {
     if (typeof requestIdleCallback === 'function')
       requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
@@ -64,8 +66,20 @@ export class Scanner {
   private readonly queue: Node[] = [];
   private running = false;
   private state: DocumentState = createDocumentState();
+  private readonly now: () => number;
+  private readonly yieldToPage: Yield;
+  /** Subtrees of the visible part, already scanned in the current pass. */
+  private priority = new Set<Node>();
 
-  constructor(private readonly options: ScannerOptions) {}
+  constructor(private readonly options: ScannerOptions) {
+    this.now = options.now ?? (() => performance.now());
+    this.yieldToPage = options.yieldToPage ?? yieldToIdle;
+  }
+
+  /** Whether a pass is under way. */
+  get busy(): boolean {
+    return this.running;
+  }
 
   /** Forget what the document said so far (an SPA navigated to a new page). */
   resetDocumentState(): void {
@@ -114,12 +128,8 @@ export class Scanner {
     if (!this.running) void this.run();
   }
 
-  /** Subtrees of the visible part, already scanned in the current pass. */
-  private priority = new Set<Node>();
-
   private async run(): Promise<void> {
     this.running = true;
-    const passStart = performance.now();
     const detail: ScanPassDetail = {
       mentions: 0,
       entities: 0,
@@ -128,10 +138,13 @@ export class Scanner {
       cpuMs: 0,
       slices: 0,
       longestSliceMs: 0,
+      startedAt: this.now(),
+      endedAt: 0,
     };
     const entities = new Set<string>();
+    const { signal, matcher } = this.options;
     try {
-      while (this.queue.length && !this.options.signal.aborted) {
+      while (this.queue.length && !signal.aborted) {
         const root = this.queue.shift()!;
         if (!root.isConnected) continue;
         const walker = new BlockWalker(root, {
@@ -139,10 +152,9 @@ export class Scanner {
           onShadowRoot: (shadow) => this.queue.push(shadow),
           done: this.priority.has(root) ? undefined : this.priority,
         });
-        const { matcher } = this.options;
         let finished = false;
-        while (!finished && !this.options.signal.aborted) {
-          const sliceStart = performance.now();
+        while (!finished && !signal.aborted) {
+          const sliceStart = this.now();
           const state = this.state;
           const found: PageMention[] = [];
           let unclocked = 0;
@@ -164,16 +176,16 @@ export class Scanner {
             }
             if (unclocked < CLOCK_EVERY_UNITS) continue;
             unclocked = 0;
-            if (performance.now() - sliceStart >= SLICE_BUDGET_MS) break;
+            if (this.now() - sliceStart >= SLICE_BUDGET_MS) break;
           }
           finished = block === null;
           if (found.length) this.options.onMentions(found);
           detail.mentions += found.length;
-          const spent = performance.now() - sliceStart;
+          const spent = this.now() - sliceStart;
           detail.cpuMs += spent;
           detail.slices++;
           detail.longestSliceMs = Math.max(detail.longestSliceMs, spent);
-          if (!finished) await yieldToPage();
+          if (!finished) await this.yieldToPage();
         }
         detail.textNodes += walker.textNodes;
       }
@@ -181,12 +193,9 @@ export class Scanner {
       this.running = false;
       this.priority = new Set();
     }
-    if (this.options.signal.aborted) return;
+    if (signal.aborted) return;
     detail.entities = entities.size;
-    performance.measure('briefing-lens:scan', {
-      start: passStart,
-      end: performance.now(),
-      detail,
-    });
+    detail.endedAt = this.now();
+    this.options.onPassEnd?.(detail);
   }
 }

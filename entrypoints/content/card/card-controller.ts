@@ -5,19 +5,15 @@
  * hides only after the pointer has left both the name and the card. Each
  * interaction gets a token; answers for an older token are dropped.
  */
-import type { BriefingView } from '../../lib/messaging/protocol';
-import type { Client } from '../../lib/messaging';
-import type { ToBackground } from '../../lib/messaging/protocol';
-import type { Translate } from '../../lib/i18n';
-import type { CardState } from '../../components/BriefingCard';
-import type { PageMention } from './mention-index';
-import { CardHost, type VirtualAnchor } from './card-host';
-import { rectsOf } from './pointer';
-
-/** Dwell before the briefing is requested: a pointer passing over a name asks for nothing. */
-export const FETCH_AFTER_MS = 150;
-/** After leaving both the name and the card: time to cross the gap between them. */
-export const HIDE_AFTER_MS = 300;
+import type { BriefingView } from '../../../core/views';
+import type { CardTiming, ToBackground } from '../../../lib/messaging/protocol';
+import type { Client } from '../../../lib/messaging';
+import type { Translate } from '../../../lib/i18n';
+import type { CardState } from '../../../components/BriefingCard';
+import type { PageMention } from '../scan/mention-index';
+import { CardHost, type CardHostEvents, type VirtualAnchor } from './card-host';
+import { rectsOf } from '../input/pointer';
+import { FETCH_AFTER_MS, HIDE_AFTER_MS, LOADING_AFTER_MS } from './timing';
 
 export interface CardControllerDeps {
   client: Client<ToBackground>;
@@ -26,7 +22,26 @@ export interface CardControllerDeps {
   uiLanguage: string;
   /** the reader pressed Esc inside the card (the page never sees that key) */
   onEscape?: () => void;
+  /** what the card's life took, for the diagnostics channel */
+  onTiming?: (timing: CardTiming) => void;
+  /** the surface the card is drawn on; the real one is a shadow-root host on the page */
+  createHost?: (events: CardHostEvents) => CardSurface;
 }
+
+/** What the controller needs of the card's host (card-host.tsx; tests pass a fake). */
+export type CardSurface = Pick<
+  CardHost,
+  | 'element'
+  | 'isOpen'
+  | 'hasFocus'
+  | 'placed'
+  | 'prepare'
+  | 'show'
+  | 'update'
+  | 'focus'
+  | 'hide'
+  | 'dispose'
+>;
 
 function anchorFor(mention: PageMention): VirtualAnchor {
   return {
@@ -47,7 +62,7 @@ function anchorFor(mention: PageMention): VirtualAnchor {
 }
 
 export class CardController {
-  readonly host: CardHost;
+  readonly host: CardSurface;
   private token = 0;
   private fetchTimer: ReturnType<typeof setTimeout> | undefined;
   private showTimer: ReturnType<typeof setTimeout> | undefined;
@@ -61,20 +76,21 @@ export class CardController {
   private readonly cache = new Map<string, Promise<BriefingView | null>>();
 
   constructor(private readonly deps: CardControllerDeps) {
-    this.host = new CardHost(
-      () => {
+    const events: CardHostEvents = {
+      onPointerEnter: () => {
         this.overCard = true;
         this.cancelHide();
       },
-      () => {
+      onPointerLeave: () => {
         this.overCard = false;
         this.scheduleHide();
       },
-      () => {
+      onEscape: () => {
         this.close();
         this.deps.onEscape?.();
       },
-    );
+    };
+    this.host = deps.createHost ? deps.createHost(events) : new CardHost(events);
   }
 
   get isOpen(): boolean {
@@ -93,7 +109,10 @@ export class CardController {
       pending = this.deps.client.send('getBriefing', { entityId });
       // How long the background took to answer (a sleeping worker must wake first).
       pending.then(
-        () => performance.measure('briefing-lens:briefing-fetch', { start, detail: { entityId } }),
+        () => {
+          const at = performance.now();
+          this.deps.onTiming?.({ event: 'fetched', entityId, at, ms: at - start });
+        },
         () => undefined,
       );
       pending.catch(() => this.cache.delete(entityId));
@@ -171,7 +190,7 @@ export class CardController {
     this.cancelHide();
     this.entityId = entityId;
     this.state = { status: 'loading', entityId };
-    performance.mark('briefing-lens:card-requested', { detail: { entityId } });
+    this.deps.onTiming?.({ event: 'requested', entityId, at: performance.now() });
     const pending = this.briefing(entityId);
     // Show the loading state only if the answer is slow: no flash of "Loading…".
     const quick = await Promise.race([
@@ -179,7 +198,7 @@ export class CardController {
         () => true,
         () => true,
       ),
-      new Promise<false>((resolve) => setTimeout(() => resolve(false), 50)),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), LOADING_AFTER_MS)),
     ]);
     if (token !== this.token) return;
     if (!quick) void this.host.show(this.props(mention), anchorFor(mention));
@@ -196,7 +215,7 @@ export class CardController {
     await this.host.show(this.props(mention), anchorFor(mention));
     if (token !== this.token) return;
     // Placed and visible: the next frame paints it.
-    performance.mark('briefing-lens:card-shown', { detail: { entityId } });
+    this.deps.onTiming?.({ event: 'shown', entityId, at: performance.now() });
     // Focus only now: a card still hidden (being placed) cannot take focus.
     if (focus) this.host.focus();
   }

@@ -9,15 +9,20 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import type { DiagnosticsSnapshot, ScanPassDetail } from '../../lib/messaging/protocol';
+import { collectHighlights, type HighlightedRange } from './in-page';
+
+export { CORPUS_DIR, hasCorpus, SHARED_MISSING, corpusPages } from './corpus';
+export { collectHighlights, type HighlightedRange };
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built extension; BRIEFING_LENS_EXTENSION_DIR points a run at another build (A/B benchmarks). */
 export const EXTENSION_DIR =
   process.env.BRIEFING_LENS_EXTENSION_DIR ?? path.join(REPO_ROOT, '.output/chrome-mv3');
-export const SHARED_DIR = path.resolve(REPO_ROOT, '../shared');
-export const CORPUS_DIR = path.join(SHARED_DIR, 'corpus/pages');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Small realistic pages of the project's own (tests/fixtures/pages/README.md). */
+export const FIXTURE_PAGES_DIR = path.join(REPO_ROOT, 'tests/fixtures/pages');
 
 /**
  * Offline and quiet, as root: no sandbox (root cannot use it), no GPU, no
@@ -100,7 +105,8 @@ export const STATIC_PAGE_HEADERS = {
 
 export interface Harness {
   context: BrowserContext;
-  worker: Worker;
+  /** the extension's service worker, the one running now (it is replaced after a stop) */
+  readonly worker: Worker;
   extensionId: string;
   server: FixtureServer;
   requests: RecordedRequest[];
@@ -162,6 +168,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
       (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     extensionId = new URL(worker.url()).host;
+    // A stopped worker comes back as a new one: keep the handle current.
+    context.on('serviceworker', (next) => {
+      if (next.url().startsWith(`chrome-extension://${extensionId}/`)) worker = next;
+    });
   }
   const devtoolsPort = Number(
     readFileSync(path.join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0],
@@ -169,7 +179,9 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
 
   return {
     context,
-    worker: worker as Worker,
+    get worker() {
+      return worker as Worker;
+    },
     extensionId,
     server,
     requests,
@@ -200,60 +212,73 @@ export async function openExtensionPage(harness: Harness, pagePath: string): Pro
   return page;
 }
 
-/** Waits until the content script has finished at least `passes` scan passes on the page. */
-export async function waitForScan(page: Page, passes = 1, timeout = 15_000): Promise<ScanDetail[]> {
-  await page.waitForFunction(
-    (n) => performance.getEntriesByName('briefing-lens:scan').length >= n,
-    passes,
-    { timeout },
-  );
-  return scanMeasures(page);
-}
-
-export interface ScanDetail {
-  mentions: number;
-  entities: number;
-  textNodes: number;
-  chars: number;
-  cpuMs: number;
-  slices: number;
-  longestSliceMs: number;
-  duration: number;
-}
-
-export async function scanMeasures(page: Page): Promise<ScanDetail[]> {
-  return page.evaluate(() =>
-    performance
-      .getEntriesByName('briefing-lens:scan')
-      .map((e) => ({ ...(e as PerformanceMeasure).detail, duration: e.duration })),
-  );
-}
-
-export interface HighlightedRange {
-  highlight: string;
-  text: string;
-}
-
 /**
- * Runs in the page (either browser's driver): every range the page's
- * CSS.highlights holds, with its text.
+ * What the content script of `target` (a page, or a frame of one) says about
+ * itself, asked through the extension's own messaging: the service worker
+ * sends `getDiagnostics` to every frame of every tab, and the frame whose
+ * address is the target's answers. Null when no content script answers (yet).
+ * The page itself can neither send this message nor see its answer.
  */
-export function collectHighlights(): HighlightedRange[] {
-  const out: Array<{ highlight: string; text: string }> = [];
-  for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-    for (const r of highlight) {
-      const range = document.createRange();
-      try {
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push({ highlight: name, text: range.toString() });
-      } catch {
-        out.push({ highlight: name, text: '(stale)' });
+export async function diagnostics(
+  harness: Harness,
+  target: Page | Frame,
+  options: { mentions?: boolean } = {},
+): Promise<DiagnosticsSnapshot | null> {
+  const request = { href: target.url(), mentions: !!options.mentions };
+  return harness.worker.evaluate(async (request) => {
+    const chrome = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(q: object): Promise<Array<{ id?: number }>>;
+            sendMessage(id: number, m: unknown): Promise<unknown>;
+          };
+        };
       }
+    ).chrome;
+    for (const tab of await chrome.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const reply = (await chrome.tabs
+        .sendMessage(tab.id, { channel: 'briefing-lens', type: 'getDiagnostics', request })
+        .catch(() => undefined)) as { ok: boolean; value?: unknown } | undefined;
+      if (reply?.ok) return reply.value as DiagnosticsSnapshot;
     }
-  }
-  return out;
+    return null;
+  }, request);
 }
+
+/** Polls `read` until `done` holds for its value; throws with `what` after `timeout` ms. */
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  timeout = 15_000,
+): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Waits until the content script of `target` has finished at least `passes` scan passes. */
+export async function waitForScan(
+  harness: Harness,
+  target: Page | Frame,
+  passes = 1,
+  timeout = 15_000,
+): Promise<ScanPassDetail[]> {
+  const snapshot = await waitFor(
+    () => diagnostics(harness, target),
+    (d) => !!d && d.passCount >= passes,
+    `${passes} scan pass(es) on ${target.url()}`,
+    timeout,
+  );
+  return snapshot!.passes;
+}
+
 
 /** Every range the page's CSS.highlights holds, with its text. */
 export async function readHighlights(page: Page): Promise<HighlightedRange[]> {
@@ -312,18 +337,39 @@ export async function hoverText(
   return point;
 }
 
-/** Waits until a card is open, placed, and shows a briefing (its role line). */
+/** Waits until a card is open, placed, shows a briefing (its role line) and has finished appearing. */
 export async function waitForCard(page: Page, timeout = 5000): Promise<void> {
   await page.waitForFunction(
     () => {
       const host = document.querySelector('briefing-lens-card[data-placed]');
-      return !!host?.shadowRoot?.querySelector('.role, .facts');
+      const card = host?.shadowRoot?.querySelector('.card');
+      if (!card || !host!.shadowRoot!.querySelector('.role, .facts')) return false;
+      // The entrance animation and any transition have run: the card is at rest.
+      return host!.shadowRoot!.getAnimations().every((a) => a.playState === 'finished');
     },
     undefined,
     { timeout },
   );
-  // Let the 120 ms entrance animation finish before anyone looks.
-  await page.waitForTimeout(150);
+}
+
+/**
+ * Waits until the page's own clock has advanced `ms` milliseconds: for the
+ * times the content script itself waits (its exported constants), so that a
+ * test can say "after the hide delay, the pinned card is still open".
+ */
+export async function waitForPageClock(page: Page, ms: number): Promise<void> {
+  const until = (await page.evaluate(() => performance.now())) + ms;
+  await page.waitForFunction((until) => performance.now() >= until, until, { polling: 'raf' });
+}
+
+/** Waits for the page to render `frames` more frames (style and layout are then current). */
+export async function nextFrames(page: Page, frames = 2): Promise<void> {
+  // A string: tsx would wrap a named inner function in a helper the page lacks.
+  await page.evaluate(`new Promise((done) => {
+    let left = ${frames};
+    const tick = () => (left-- === 0 ? done() : requestAnimationFrame(tick));
+    tick();
+  })`);
 }
 
 /** The card's shadow root text, or null when no card is open. */
@@ -361,6 +407,9 @@ export async function openToolbarPopup(harness: Harness, forPage: Page): Promise
   throw new Error('The toolbar popup did not open');
 }
 
+/** The message of a command sent to (or pending on) a target that has closed. */
+export const TARGET_CLOSED = 'the target closed';
+
 /** A raw DevTools connection to one target. */
 export class PopupTarget {
   private nextId = 1;
@@ -370,6 +419,12 @@ export class PopupTarget {
   >();
 
   private constructor(private readonly socket: WebSocket) {
+    // A popup that closes itself (after opening a tab, say) answers nothing more.
+    socket.addEventListener('close', () => {
+      for (const resolve of this.pending.values())
+        resolve({ error: { message: TARGET_CLOSED } });
+      this.pending.clear();
+    });
     socket.addEventListener('message', (event) => {
       const message = JSON.parse(String(event.data)) as {
         id?: number;
@@ -390,6 +445,7 @@ export class PopupTarget {
   }
 
   async send<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+    if (this.socket.readyState !== WebSocket.OPEN) throw new Error(`${method}: ${TARGET_CLOSED}`);
     const id = this.nextId++;
     const reply = await new Promise<{ result?: unknown; error?: { message: string } }>(
       (resolve) => {

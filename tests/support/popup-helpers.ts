@@ -1,8 +1,8 @@
 /**
  * Helpers for the popup and options tests and bench/popup.ts: the highlight
- * count of a page, axe-core in a page or the popup, dark mode and Korean
+ * count of a page, axe-core in a page or the popup, and dark mode and Korean
  * messages for the toolbar popup (a raw DevTools target Playwright does not
- * emulate), and a clock shared between pages.
+ * emulate).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,40 +63,6 @@ export async function highlightCount(page: Page): Promise<number> {
 }
 
 /**
- * Starts a requestAnimationFrame loop in the page that records, on the
- * browser's shared wall clock (Date.now()), every frame at which the total
- * size of CSS.highlights changed. Read with `highlightChanges`.
- */
-export async function watchHighlightCount(page: Page): Promise<void> {
-  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-  await page.evaluate(`(() => {
-    window.__blChanges = [];
-    const total = () => {
-      let n = 0;
-      for (const [, h] of CSS.highlights) n += h.size;
-      return n;
-    };
-    let last = total();
-    const tick = () => {
-      const now = total();
-      if (now !== last) {
-        // timeOrigin + now() is the browser's wall clock, the same in every tab, to the sub-ms.
-        window.__blChanges.push({ at: performance.timeOrigin + performance.now(), count: now });
-        last = now;
-      }
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-}
-
-export async function highlightChanges(page: Page): Promise<Array<{ at: number; count: number }>> {
-  return page.evaluate(
-    () => (window as unknown as { __blChanges: Array<{ at: number; count: number }> }).__blChanges,
-  );
-}
-
-/**
  * A script that makes chrome.i18n answer from a locale's messages.json. The
  * Chromium here ships only en-US.pak (Debian's chromium-l10n is not
  * installed), so `launch({ locale: 'ko-KR' })` does not switch chrome.i18n;
@@ -131,7 +97,10 @@ export async function useMessagesInPopup(popup: PopupTarget, locale: string): Pr
   await popup.send('Page.enable');
   await popup.send('Page.addScriptToEvaluateOnNewDocument', { source: i18nOverrideScript(locale) });
   await popup.send('Page.reload');
-  await new Promise((r) => setTimeout(r, 100));
+  // The reloaded popup has rendered under the override once its main element is back.
+  await popup.waitFor(
+    `document.readyState === 'complete' && document.documentElement.lang === ${JSON.stringify(locale)} && document.querySelector('main')`,
+  );
 }
 
 /**

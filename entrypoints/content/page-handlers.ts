@@ -1,0 +1,70 @@
+/**
+ * What the content script answers the extension (popup, background, the test
+ * harness through the background): what the page mentions, "show on page",
+ * "next mention", and the diagnostics snapshot. Only the extension can send
+ * these (`tabs.sendMessage`); a page can neither send nor see them.
+ */
+import type { Handlers } from '../../lib/messaging';
+import type { DiagnosticsSnapshot, ToContent } from '../../lib/messaging/protocol';
+import type { PageMention } from './scan/mention-index';
+
+/** How long "show on page" keeps a mention lit. */
+export const REVEAL_FLASH_MS = 1600;
+
+/** What the handlers may see and do of the page's session. */
+export interface PageView {
+  hostname(): string;
+  active(): boolean;
+  /** every indexed mention */
+  mentions(): Iterable<PageMention>;
+  /** the drawn mentions, in document order */
+  painted(): PageMention[];
+  focused(): PageMention | null;
+  focus(mention: PageMention | null): void;
+  /** with every mention listed when `withMentions` */
+  diagnostics(withMentions: boolean): DiagnosticsSnapshot;
+}
+
+export function pageHandlers(view: PageView): Handlers<ToContent> {
+  return {
+    getPageMentions: () => {
+      const counts = new Map<string, number>();
+      for (const m of view.mentions()) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+      return {
+        hostname: view.hostname(),
+        active: view.active(),
+        entities: [...counts]
+          .map(([id, count]) => ({ id, count }))
+          .sort((a, b) => b.count - a.count),
+      };
+    },
+    revealMention: ({ entityId }) => {
+      const first = view.painted().find((m) => m.entityId === entityId);
+      if (!first) return false;
+      view.focus(first);
+      setTimeout(() => {
+        if (view.focused() === first) view.focus(null);
+      }, REVEAL_FLASH_MS);
+      return true;
+    },
+    focusNextMention: ({ backwards }) => {
+      const painted = view.painted();
+      if (!painted.length) return false;
+      const focused = view.focused();
+      const at = focused ? painted.indexOf(focused) : -1;
+      const next = backwards
+        ? painted[(at - 1 + painted.length) % painted.length]
+        : painted[(at + 1) % painted.length];
+      view.focus(next ?? null);
+      return true;
+    },
+    getDiagnostics: ({ mentions }) => view.diagnostics(!!mentions),
+  };
+}
+
+/** Frames answer a diagnostics request only when it names their own address. */
+export function isForThisFrame(type: PropertyKey, request: unknown): boolean {
+  if (type !== 'getDiagnostics') return true;
+  const href = (request as { href?: string } | undefined)?.href;
+  return href === undefined || href === location.href;
+}

@@ -1,0 +1,75 @@
+/**
+ * Functions that run *in the page*, shared by the Chromium (Playwright) and
+ * Firefox (Puppeteer) harnesses: each is passed to the driver's `evaluate`,
+ * so each is self-contained (no imports, no closures over module scope) and
+ * takes plain JSON arguments.
+ */
+
+export interface HighlightedRange {
+  highlight: string;
+  text: string;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Every range the page's CSS.highlights holds, with its text. */
+export function collectHighlights(): HighlightedRange[] {
+  const out: Array<{ highlight: string; text: string }> = [];
+  for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+    for (const r of highlight) {
+      const range = document.createRange();
+      try {
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push({ highlight: name, text: range.toString() });
+      } catch {
+        out.push({ highlight: name, text: '(stale)' });
+      }
+    }
+  }
+  return out;
+}
+
+/** How many mentions are drawn: every registered range but the keyboard focus. */
+export function countHighlights(): number {
+  let n = 0;
+  for (const [name, h] of CSS.highlights as unknown as Map<string, Set<unknown>>)
+    if (name.startsWith('briefing-lens-') && name !== 'briefing-lens-focus') n += h.size;
+  return n;
+}
+
+/**
+ * The client rectangle of the n-th occurrence of `text` in the page's text
+ * (first line box), after scrolling its element into the middle of the view
+ * when `scroll` is set. Null when there is no such occurrence.
+ */
+export function textRect({
+  text,
+  nth,
+  scroll,
+}: {
+  text: string;
+  nth: number;
+  scroll: boolean;
+}): Box | null {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    for (let at = data.indexOf(text); at >= 0; at = data.indexOf(text, at + 1)) {
+      if (seen++ !== nth) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      if (scroll) (node.parentElement ?? document.body).scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    }
+  }
+  return null;
+}
