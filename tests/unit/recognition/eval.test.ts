@@ -22,10 +22,14 @@ import { bundled, found } from './helpers';
 
 const corpus = loadCorpus();
 
-/** Until the grown set is annotated for every group (issue 13), the thresholds the set met before. */
+/**
+ * The floor the grown set measured before the linking work of issue 13 (every
+ * language at or above it); raised as the recognition improves, until it is
+ * THRESHOLDS.
+ */
 const PROVISIONAL = {
-  people: { precision: 0.98, recall: 0.95 },
-  other: { precision: 0, recall: 0 },
+  people: { precision: 0.87, recall: 0.94 },
+  other: { precision: 0.8, recall: 0.89 },
 };
 
 describe('the evaluation corpus', () => {
