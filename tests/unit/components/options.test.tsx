@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { Options } from '../../../entrypoints/options/Options';
 import { createLocalClient, type Handlers } from '../../../lib/messaging';
 import type { ToBackground } from '../../../lib/messaging/protocol';
@@ -25,6 +25,8 @@ const BUNDLED: PackMeta = {
 
 function renderOptions(stored: unknown, overrides: Partial<Handlers<ToBackground>> = {}) {
   let settings = migrateSettings(stored);
+  const watchers = new Set<(s: Settings) => void>();
+  const unwatch = vi.fn();
   const update = vi.fn(async (change: (s: Settings) => Settings) => {
     settings = migrateSettings(change(settings));
     return settings;
@@ -48,6 +50,13 @@ function renderOptions(stored: unknown, overrides: Partial<Handlers<ToBackground
       background={createLocalClient<ToBackground>(handlers as Handlers<ToBackground>)}
       loadSettings={async () => settings}
       updateSettings={update}
+      watchSettings={(listener) => {
+        watchers.add(listener);
+        return () => {
+          unwatch();
+          watchers.delete(listener);
+        };
+      }}
       onImportProgress={() => () => undefined}
       shortcutsPage="chrome://extensions/shortcuts"
       shortcut=""
@@ -56,7 +65,12 @@ function renderOptions(stored: unknown, overrides: Partial<Handlers<ToBackground
       uiLanguage="en"
     />,
   );
-  return { settings: () => settings };
+  /** what the popup (or another window) does: store, then tell the page */
+  const elsewhere = (change: (s: Settings) => Settings) => {
+    settings = migrateSettings(change(settings));
+    act(() => watchers.forEach((listener) => listener(settings)));
+  };
+  return { settings: () => settings, update, elsewhere, unwatch, watchers };
 }
 
 async function find<E extends Element>(selector: string): Promise<E> {
@@ -126,5 +140,63 @@ describe('Options', () => {
   it('says when no key is set for the command', async () => {
     renderOptions(DEFAULT_SETTINGS);
     expect(await screen.findByText('options_shortcutUnset')).toBeTruthy();
+  });
+
+  it('follows settings changed elsewhere, keeping the sites box while it is edited', async () => {
+    const { elsewhere } = renderOptions(DEFAULT_SETTINGS);
+    const box = await find<HTMLTextAreaElement>('textarea');
+    elsewhere((s) => ({ ...s, pausedSites: ['example.com'], disabledKinds: ['place'] }));
+    expect(box.value).toBe('example.com');
+    expect(document.querySelector<HTMLInputElement>('input[data-kind="place"]')!.checked).toBe(
+      false,
+    );
+
+    box.focus();
+    fireEvent.input(box, { target: { value: 'example.com\nnews.exa' } });
+    elsewhere((s) => ({ ...s, pausedSites: ['example.com', 'other.org'] }));
+    expect(box.value).toBe('example.com\nnews.exa');
+  });
+
+  it('stops following the settings when it closes', async () => {
+    const { unwatch, watchers } = renderOptions(DEFAULT_SETTINGS);
+    await find('textarea');
+    expect(watchers.size).toBe(1);
+    cleanup();
+    expect(unwatch).toHaveBeenCalledTimes(1);
+    expect(watchers.size).toBe(0);
+  });
+
+  it('resets every setting, empties the sites box and says so', async () => {
+    const { settings } = renderOptions({
+      ...DEFAULT_SETTINGS,
+      disabledTopics: ['apec'],
+      pausedSites: ['example.org'],
+      density: 'first',
+    });
+    const box = await find<HTMLTextAreaElement>('textarea');
+    expect(box.value).toBe('example.org');
+    fireEvent.click(document.querySelector('[data-action="reset"]')!);
+    expect((await screen.findByRole('status')).textContent).toBe('options_resetDone');
+    expect(settings()).toEqual(DEFAULT_SETTINGS);
+    expect(box.value).toBe('');
+    expect(document.querySelector<HTMLInputElement>('input[data-topic="apec"]')!.checked).toBe(
+      true,
+    );
+  });
+
+  it('lists the packs again after a removal', async () => {
+    const imported: PackMeta = { ...BUNDLED, id: 'extra', title: 'Extra', bundled: false };
+    let packs = [BUNDLED, imported];
+    renderOptions(DEFAULT_SETTINGS, {
+      listPacks: () => packs,
+      removePack: () => {
+        packs = [BUNDLED];
+        return { ok: true, value: imported };
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'options_remove: Extra' }));
+    await waitFor(() => expect(document.querySelector('[data-pack="extra"]')).toBeNull());
+    expect(document.querySelector('[data-pack="bundled"]')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('options_removed(Extra)');
   });
 });

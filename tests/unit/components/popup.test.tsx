@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { Popup } from '../../../entrypoints/popup/Popup';
 import { createLocalClient, type Handlers } from '../../../lib/messaging';
 import type {
@@ -34,7 +34,9 @@ const ENTITIES: EntitySummary[] = [
   { id: 'gyeongju', kind: 'place', name: 'Gyeongju', topics: ['apec'] },
 ];
 
-function background(): ReturnType<typeof createLocalClient<ToBackground>> {
+function background(
+  overrides: Partial<Handlers<ToBackground>> = {},
+): ReturnType<typeof createLocalClient<ToBackground>> {
   const handlers: Partial<Handlers<ToBackground>> = {
     getEntities: ({ ids }) => ENTITIES.filter((e) => ids.includes(e.id)),
     listTopics: () => [
@@ -63,45 +65,65 @@ function background(): ReturnType<typeof createLocalClient<ToBackground>> {
         exact: false,
       })),
     openPage: () => true,
+    ...overrides,
   };
   return createLocalClient<ToBackground>(handlers as Handlers<ToBackground>);
 }
 
-function tab(page: PageMentions | Error) {
+function tab(page: PageMentions | Error | (() => PageMentions)) {
   const reveal = vi.fn(() => true);
+  const asked = vi.fn(() => {
+    if (page instanceof Error) throw page;
+    return typeof page === 'function' ? page() : page;
+  });
   const client = createLocalClient<ToContent>({
-    getPageMentions: () => {
-      if (page instanceof Error) throw page;
-      return page;
-    },
+    getPageMentions: asked,
     revealMention: reveal,
     focusNextMention: () => true,
     getDiagnostics: () => {
       throw new Error('the popup never asks for diagnostics');
     },
   });
-  return { client, reveal };
+  return { client, reveal, asked };
 }
 
+/** `page` is what the tab answers; a function answers under the settings stored at the time. */
 function renderPopup(
-  page: PageMentions | Error | null,
+  page: PageMentions | Error | null | ((stored: Settings) => PageMentions),
   settings: Settings = { ...DEFAULT_SETTINGS },
+  handlers: Partial<Handlers<ToBackground>> = {},
 ) {
   let stored = settings;
   const update = vi.fn(async (change: (s: Settings) => Settings) => (stored = change(stored)));
-  const { client, reveal } = tab(page ?? new Error('no tab'));
+  const watchers = new Set<(s: Settings) => void>();
+  const unwatch = vi.fn();
+  const { client, reveal, asked } = tab(
+    page === null ? new Error('no tab') : typeof page === 'function' ? () => page(stored) : page,
+  );
   render(
     <Popup
-      background={background()}
+      background={background(handlers)}
       activeTab={async () => (page === null ? null : client)}
       loadSettings={async () => stored}
       updateSettings={update}
+      watchSettings={(listener) => {
+        watchers.add(listener);
+        return () => {
+          unwatch();
+          watchers.delete(listener);
+        };
+      }}
       openOptions={() => undefined}
       t={t}
       uiLanguage="en"
     />,
   );
-  return { update, reveal, stored: () => stored };
+  /** what the options page (or another window) does: store, then tell the popup */
+  const elsewhere = (change: (s: Settings) => Settings) => {
+    stored = change(stored);
+    act(() => watchers.forEach((listener) => listener(stored)));
+  };
+  return { update, reveal, asked, elsewhere, unwatch, watchers, stored: () => stored };
 }
 
 describe('Popup', () => {
@@ -209,5 +231,89 @@ describe('Popup, more', () => {
     expect(
       (await screen.findByRole<HTMLInputElement>('switch', { name: /popup_pauseSite/ })).checked,
     ).toBe(true);
+  });
+
+  it('asks the page again once everything is paused, and says so', async () => {
+    const { asked, stored } = renderPopup((settings) => ({
+      hostname: 'example.com',
+      active: !settings.paused,
+      entities: [{ id: 'wang-yi', count: 2 }],
+    }));
+    await waitFor(() => expect(document.querySelectorAll('[data-entity]')).toHaveLength(1));
+    fireEvent.click(await screen.findByRole('switch', { name: 'popup_pauseAll' }));
+    expect(await screen.findByText('popup_pausedAll')).toBeTruthy();
+    expect(stored().paused).toBe(true);
+    expect(asked).toHaveBeenCalledTimes(2);
+    expect(document.querySelectorAll('[data-entity]')).toHaveLength(0);
+  });
+
+  it('follows settings changed elsewhere, and asks the page again', async () => {
+    const { asked, elsewhere } = renderPopup({
+      hostname: 'example.com',
+      active: true,
+      entities: [
+        { id: 'wang-yi', count: 5 },
+        { id: 'gyeongju', count: 1 },
+      ],
+    });
+    await waitFor(() => expect(document.querySelectorAll('[data-entity]')).toHaveLength(2));
+    await screen.findByRole('switch', { name: 'popup_pauseAll' });
+    expect(asked).toHaveBeenCalledTimes(1);
+    elsewhere((s) => ({ ...s, disabledTopics: ['apec'], paused: true }));
+    expect(document.querySelector('[data-entity="gyeongju"]')!.classList).toContain('is-hidden');
+    expect(document.querySelector('[data-entity="wang-yi"]')!.classList).not.toContain('is-hidden');
+    expect(screen.getByRole<HTMLInputElement>('switch', { name: 'popup_pauseAll' }).checked).toBe(
+      true,
+    );
+    await waitFor(() => expect(asked).toHaveBeenCalledTimes(2));
+  });
+
+  it('stops following the settings when it closes', async () => {
+    const { unwatch, watchers } = renderPopup({
+      hostname: 'example.com',
+      active: true,
+      entities: [],
+    });
+    await screen.findByText('popup_noMentions');
+    expect(watchers.size).toBe(1);
+    cleanup();
+    expect(unwatch).toHaveBeenCalledTimes(1);
+    expect(watchers.size).toBe(0);
+  });
+
+  it('opens the first result’s briefing on Enter, and closes', async () => {
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    const openPage = vi.fn(() => true);
+    renderPopup({ hostname: 'example.com', active: true, entities: [] }, undefined, { openPage });
+    const box = await screen.findByRole('searchbox');
+    fireEvent.input(box, { target: { value: 'Wang' } });
+    await waitFor(() => expect(document.querySelector('[data-entity="wang-yi"]')).toBeTruthy());
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(close).toHaveBeenCalledTimes(1));
+    expect(openPage).toHaveBeenCalledWith({ page: 'briefing', hash: 'wang-yi' }, {});
+  });
+
+  it('keeps the chosen topic through a search', async () => {
+    renderPopup({
+      hostname: 'example.com',
+      active: true,
+      entities: [
+        { id: 'wang-yi', count: 5 },
+        { id: 'gyeongju', count: 1 },
+      ],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'APEC 2025 1' }));
+    const box = screen.getByRole('searchbox');
+    fireEvent.input(box, { target: { value: 'Wang' } });
+    await screen.findByText('Wang Yi');
+    await waitFor(() => expect(document.querySelector('.topics')).toBeNull());
+    fireEvent.keyDown(box, { key: 'Escape' });
+    await waitFor(() => expect(document.querySelector('.topics')).toBeTruthy());
+    expect(
+      [...document.querySelectorAll<HTMLElement>('[data-entity]')].map((r) => r.dataset.entity),
+    ).toEqual(['gyeongju']);
+    expect(screen.getByRole('button', { name: 'APEC 2025 1' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
   });
 });

@@ -1,0 +1,35 @@
+/**
+ * The topics and packs the options page lists, loaded together when it
+ * opens and again after an import or a removal (a pack brings its topics).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Client } from '../../lib/messaging';
+import type { ToBackground } from '../../lib/messaging/protocol';
+import type { PackMeta, TopicSummary } from '../../core/views';
+
+export interface Catalogue {
+  topics: TopicSummary[];
+  packs: PackMeta[];
+  /** asks the background for both again */
+  refresh: () => Promise<void>;
+}
+
+export function useCatalogue(background: Client<ToBackground>): Catalogue {
+  const [topics, setTopics] = useState<TopicSummary[]>([]);
+  const [packs, setPacks] = useState<PackMeta[]>([]);
+
+  const refresh = async () => {
+    const [nextTopics, nextPacks] = await Promise.all([
+      background.send('listTopics', undefined),
+      background.send('listPacks', undefined),
+    ]);
+    setTopics(nextTopics);
+    setPacks(nextPacks);
+  };
+
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  return { topics, packs, refresh };
+}

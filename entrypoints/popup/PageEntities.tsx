@@ -1,0 +1,108 @@
+/**
+ * The page's names: while the tab is asked, where it cannot answer or is
+ * paused, and otherwise its entities by mentions, filtered by topic chips.
+ */
+import type { RefObject } from 'preact';
+import type { Translate } from '../../lib/i18n';
+import type { TopicSummary } from '../../core/views';
+import { isEntityVisible, type Settings } from '../../core/settings';
+import { displayName } from '../../core/display';
+import type { PageState } from './use-page-mentions';
+import type { PageRows } from './use-page-rows';
+import { EntityRow } from './EntityRow';
+import { moveBetweenRows } from './row-focus';
+
+export interface PageEntitiesProps {
+  page: PageState;
+  /** null until loaded */
+  settings: Settings | null;
+  rows: PageRows;
+  list: RefObject<HTMLUListElement>;
+  onOpen: (id: string) => void;
+  /** shows the entity's next mention on the page */
+  onReveal: (entityId: string) => void;
+  t: Translate;
+  uiLanguage: string;
+}
+
+export function PageEntities(props: PageEntitiesProps) {
+  const { page, settings, t, list } = props;
+  const { listed } = props.rows;
+  const active = page.status === 'ready' && page.page.active;
+  return (
+    <section class="content" aria-label={t('popup_title')} aria-busy={page.status === 'loading'}>
+      {page.status === 'loading' && <p class="empty">{t('popup_loading')}</p>}
+      {page.status === 'unavailable' && (
+        <div class="empty" data-state="unavailable">
+          <p class="empty-title">{t('popup_unavailableTitle')}</p>
+          <p>{t('popup_unavailable')}</p>
+        </div>
+      )}
+      {page.status === 'ready' && !page.page.active && (
+        <div class="empty" data-state="paused">
+          <p class="empty-title">{settings?.paused ? t('popup_pausedAll') : t('popup_paused')}</p>
+          <p>{t('popup_pausedHelp')}</p>
+        </div>
+      )}
+      {active && props.rows.pageTopics.length > 1 && (
+        <TopicChips rows={props.rows} t={t} uiLanguage={props.uiLanguage} />
+      )}
+      {active && listed.length === 0 && (
+        <div class="empty" data-state="nothing">
+          <p class="empty-title">{t('popup_noMentionsTitle')}</p>
+          <p>{t('popup_noMentions')}</p>
+        </div>
+      )}
+      {active && listed.length > 0 && (
+        <ul class="entities" ref={list} onKeyDown={(e) => moveBetweenRows(e, list.current)}>
+          {listed.map(({ entity, count }) => (
+            <li key={entity.id}>
+              <EntityRow
+                entity={entity}
+                count={count}
+                hidden={!!settings && !isEntityVisible(settings, entity)}
+                uiLanguage={props.uiLanguage}
+                t={t}
+                onOpen={props.onOpen}
+                onReveal={() => props.onReveal(entity.id)}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** "All" and one chip per topic of the page's entities; a chip pressed again shows all. */
+function TopicChips(props: { rows: PageRows; t: Translate; uiLanguage: string }) {
+  const { t } = props;
+  const { onPage, pageTopics, topicFilter, setTopicFilter } = props.rows;
+  const topicLabel = (topic: TopicSummary) =>
+    displayName({ name: topic.name.en, names: topic.name }, props.uiLanguage);
+  return (
+    <div class="topics" role="group" aria-label={t('popup_filterByTopic')}>
+      <button
+        type="button"
+        class="chip"
+        aria-pressed={topicFilter === null}
+        onClick={() => setTopicFilter(null)}
+      >
+        {t('popup_allTopics')} <span class="chip-count">{onPage.length}</span>
+      </button>
+      {pageTopics.map((topic) => (
+        <button
+          type="button"
+          key={topic.id}
+          class="chip"
+          data-topic={topic.id}
+          aria-pressed={topicFilter === topic.id}
+          onClick={() => setTopicFilter(topicFilter === topic.id ? null : topic.id)}
+        >
+          <span class="dot" style={{ background: topic.color }} aria-hidden="true" />
+          {topicLabel(topic)} <span class="chip-count">{topic.onPage}</span>
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * What the active tab's content script found, with the entities' summaries
+ * from the background. Where no content script answers (a browser page, the
+ * web store, a PDF) or there is no tab, the page is "unavailable".
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Client } from '../../lib/messaging';
+import type {
+  EntitySummary,
+  PageMentions,
+  ToBackground,
+  ToContent,
+} from '../../lib/messaging/protocol';
+
+export type PageState =
+  | { status: 'loading' }
+  | { status: 'unavailable' }
+  | { status: 'ready'; page: PageMentions; entities: Map<string, EntitySummary> };
+
+type TabClient = Client<ToContent>;
+
+export interface PageMentionsState {
+  page: PageState;
+  /** the active tab's content script, once known; null before, and where there is no tab */
+  tab: TabClient | null;
+  /** asks `client` again for what it found */
+  refresh: (client: TabClient | null) => Promise<void>;
+  /** asks the active tab again, as soon as it is known */
+  refreshActiveTab: () => void;
+}
+
+export function usePageMentions(
+  activeTab: () => Promise<TabClient | null>,
+  background: Client<ToBackground>,
+): PageMentionsState {
+  const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [tab, setTab] = useState<TabClient | null>(null);
+  const client = useRef<Promise<TabClient | null> | null>(null);
+
+  const refresh = async (target: TabClient | null) => {
+    if (!target) return setPage({ status: 'unavailable' });
+    try {
+      const found = await target.send('getPageMentions', undefined);
+      const summaries = found.entities.length
+        ? await background.send('getEntities', { ids: found.entities.map((e) => e.id) })
+        : [];
+      setPage({ status: 'ready', page: found, entities: new Map(summaries.map((s) => [s.id, s])) });
+    } catch {
+      // No content script answered: a browser page, the web store, a PDF…
+      setPage({ status: 'unavailable' });
+    }
+  };
+
+  useEffect(() => {
+    const found = activeTab().catch(() => null);
+    client.current = found;
+    void found.then(async (c) => {
+      setTab(c);
+      await refresh(c);
+    });
+  }, []);
+
+  return {
+    page,
+    tab,
+    refresh,
+    refreshActiveTab: () => void client.current?.then(refresh),
+  };
+}
