@@ -62,7 +62,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/lib/**', '**/entrypoints/**', '**/components/**'],
-              message: 'core/ is pure TypeScript: it imports nothing of lib/, entrypoints/ or components/.',
+              message:
+                'core/ is pure TypeScript: it imports nothing of lib/, entrypoints/ or components/.',
             },
             {
               group: ['wxt', 'wxt/*', 'webextension-polyfill', 'idb', 'preact', 'preact/*'],
@@ -98,7 +99,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/lib/db', '**/lib/db/**', '**/entrypoints/**'],
-              message: 'components get their data through props, never from the database or an entry point.',
+              message:
+                'components get their data through props, never from the database or an entry point.',
             },
           ],
         },

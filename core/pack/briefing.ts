@@ -237,6 +237,23 @@ function buildTimeline(
   return out;
 }
 
+/**
+ * Each entity's related entities (as its briefing lists them), from one scan
+ * of the pack: what the recognition core reads as evidence when the pack is
+ * compiled again with them (compile.ts).
+ */
+export function relatedByEntity(
+  entities: readonly Pick<EntitySource, 'id'>[],
+  scanned: readonly ScannedArticle[],
+): Array<Pick<Briefing, 'entityId' | 'related'>> {
+  const index = indexSentences(scanned);
+  const order = new Map(entities.map((e, i) => [e.id, i]));
+  return entities.map((e) => ({
+    entityId: e.id,
+    related: buildRelated(e.id, index.get(e.id)?.named ?? [], order),
+  }));
+}
+
 function buildRelated(
   entityId: string,
   sentences: readonly ScannedSentence[],

@@ -4,7 +4,8 @@
  * JSON (no clock unless `compiledAt` is given, stable sorts, fixed key order),
  * so the bundled pack can be checked against its sources in a test.
  */
-import { buildBriefing, indexSentences } from './briefing';
+import { buildBriefing, indexSentences, relatedByEntity } from './briefing';
+import { matchableEntities } from './matchable';
 import { findEventDates } from './event-dates';
 import { scanArticles } from './scan';
 import type { CompiledArticle, CompiledPack, PackSource } from './types';
@@ -18,7 +19,15 @@ export interface CompileOptions {
 }
 
 export function compilePack(source: PackSource, options: CompileOptions = {}): CompiledPack {
-  const scanned = scanArticles(source.articles, source.entities);
+  // The pack's own articles say which entities go together, and the
+  // recognition core reads that as evidence ("the APEC summit" in an article
+  // naming its leaders is that summit): a first scan finds them, the second
+  // is the one the briefings are built from.
+  const first = scanArticles(source.articles, source.entities);
+  const scanned = scanArticles(
+    source.articles,
+    matchableEntities(source.entities, relatedByEntity(source.entities, first)),
+  );
   const ctx = {
     sentences: indexSentences(scanned),
     entityOrder: new Map(source.entities.map((e, i) => [e.id, i])),

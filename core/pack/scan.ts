@@ -1,14 +1,14 @@
 /**
  * The first pass of compilation: every article split into sentences, each
- * sentence with the entity mentions and dates it contains. Mentions are found
- * sentence by sentence with one document state per article, so the rule that
- * a bare "Lee" counts only after "Lee Jae-myung" follows the article's order,
- * and every mention is attributed to exactly one sentence.
+ * sentence with the entity mentions and dates it contains. Each article is one
+ * document to the recognition core (its headline and sentences are its blocks), so a bare
+ * "Lee" counts where the article names Lee Jae-myung, and every mention is
+ * attributed to exactly one sentence.
  */
-import { compileMatcher, createDocumentState, type Mention } from '../recognition';
+import { compileMatcher, linkDocument, type MatchableEntity, type Mention } from '../recognition';
 import { findDates, type DateMention } from './dates';
 import { splitSentences } from './sentences';
-import type { ArticleSource, EntitySource } from './types';
+import type { ArticleSource } from './types';
 
 export interface ScannedSentence {
   articleId: string;
@@ -37,12 +37,19 @@ export interface ScannedArticle {
 
 export function scanArticles(
   articles: readonly ArticleSource[],
-  entities: readonly EntitySource[],
+  entities: readonly MatchableEntity[],
 ): ScannedArticle[] {
   const matcher = compileMatcher(entities);
   return articles.map((article, articleIndex) => {
     const ranges = splitSentences(article.text);
-    const state = createDocumentState();
+    // The reader of an article sees its headline and its date too: they are
+    // the document's first block ("The Upcoming APEC Summit", dated 2025,
+    // is the 2025 summit).
+    const header = `${article.title} (${article.date})`;
+    const [headerFound, ...found] = linkDocument(matcher, [
+      header,
+      ...ranges.map(([start, end]) => article.text.slice(start, end)),
+    ]);
     const sentences = ranges.map(([start, end], index): ScannedSentence => {
       const text = article.text.slice(start, end);
       return {
@@ -53,14 +60,12 @@ export function scanArticles(
         start,
         end,
         text,
-        mentions: matcher.find(text, state),
+        mentions: found[index]!,
         dates: findDates(text, article.date),
       };
     });
-    // The title gets its own state: whether a bare surname in the body counts
-    // should not depend on a headline the reader may not see.
     const titleEntities = new Set(
-      matcher.find(article.title, createDocumentState()).map((m) => m.entityId),
+      headerFound!.filter((m) => m.end <= article.title.length).map((m) => m.entityId),
     );
     return { article, sentences, titleEntities };
   });

@@ -132,6 +132,12 @@ export const TopicSourceSchema = v.object(
   'must be an object',
 );
 
+/** Exclusions and namesakes: phrases the matcher must not take for the entity. */
+const phraseList = v.pipe(
+  v.array(nonEmptyText(LIMITS.exclusionChars), 'must be a list of phrases'),
+  v.maxLength(LIMITS.exclusionsPerEntity, `has more than ${LIMITS.exclusionsPerEntity} phrases`),
+);
+
 export const EntitySourceSchema = v.object(
   {
     id,
@@ -141,13 +147,16 @@ export const EntitySourceSchema = v.object(
     aliases: perLanguage(aliasList),
     ambiguous: v.optional(perLanguage(aliasList)),
     titled: v.optional(perLanguage(aliasList)),
-    exclusions: v.optional(
+    titles: v.optional(perLanguage(aliasList)),
+    cues: v.optional(perLanguage(aliasList)),
+    exclusions: v.optional(phraseList),
+    namesakes: v.optional(phraseList),
+    since: v.optional(
       v.pipe(
-        v.array(nonEmptyText(LIMITS.exclusionChars), 'must be a list of phrases'),
-        v.maxLength(
-          LIMITS.exclusionsPerEntity,
-          `has more than ${LIMITS.exclusionsPerEntity} phrases`,
-        ),
+        v.number('must be a year'),
+        v.integer('must be a year'),
+        v.minValue(1, 'must be a year'),
+        v.maxValue(9999, 'must be a year'),
       ),
     ),
     topics: v.pipe(

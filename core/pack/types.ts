@@ -51,17 +51,47 @@ export interface EntitySource {
    */
   ambiguous?: PerLanguage<string[]>;
   /**
-   * Forms that count only when followed by a title of the language
-   * ("이 대통령", "시 주석", "習主席", "王外相"): one-syllable / one-character
-   * surnames.
+   * Surnames that count only with one of the entity's `titles` ("이 대통령",
+   * "시 주석", "習主席", "王外相", "President Lee"): one-syllable or
+   * one-character surnames, and bare surnames of common names.
    */
   titled?: PerLanguage<string[]>;
   /**
+   * The entity's own offices and the honorifics that fit it ("President",
+   * "Mr."; "대통령"; "大統領", "氏"), per language. A surname in `titled`
+   * with one of them is a mention; any other office or honorific written next
+   * to one of the entity's names makes it somebody else's ("Chairman Lee",
+   * "Pastor Wang Yi", "Ms Trump").
+   */
+  titles?: PerLanguage<string[]>;
+  /**
+   * Words that, on a page, point to this entity rather than to a namesake:
+   * its party, institutions, country, the places and issues it is known for
+   * ("LDP", "White House", "Politburo", "자민당"). With the pack's own
+   * articles (the other entities each is named with), they decide the short,
+   * titled and ambiguous forms of a document that never names it in full.
+   */
+  cues?: PerLanguage<string[]>;
+  /**
    * Phrases that are not this entity although they contain an alias
-   * ("Twin Ring Motegi", "高市郡", "Lee Kuan Yew"). An exclusion that covers
-   * a candidate mention cancels it.
+   * ("高市郡", "People's Republic"). An exclusion that covers a candidate
+   * mention cancels it.
    */
   exclusions?: string[];
+  /**
+   * Other people, places and things that go by one of the entity's shorter
+   * names ("Judd Trump", "Lee Myung-bak", "Twin Ring Motegi", "王怡"). Each
+   * cancels what it covers, like an exclusion, and a page that names one of
+   * them gives the entity's short, titled and ambiguous forms near it to the
+   * namesake (core/recognition/README.md, "Deciding").
+   */
+  namesakes?: string[];
+  /**
+   * The year the entity came to be (a state founded then): a name written
+   * beside an earlier year is its predecessor's ("한국" in 1896 is Korea, not
+   * South Korea; 朝鮮 in 1392 is Joseon).
+   */
+  since?: number;
   /** topic ids this entity belongs to */
   topics: string[];
 }

@@ -15,7 +15,7 @@
  * - Han: no rule; Chinese and Japanese run words together, so the confusers
  *   ("高市郡", "毅然") are listed as exclusions in the data.
  */
-import { isDigitUnit, isHangul, isKatakana, isWordUnit } from './normalise';
+import { DOT, isCjk, isDigitUnit, isHangul, isKatakana, isWordUnit } from './normalise';
 
 export const LEFT_WORD = 1;
 export const LEFT_HANGUL = 2;
@@ -28,6 +28,13 @@ export const RIGHT_KANA = 16;
  * else's full name ("Lee Kuan Yew", "Wang Qishan", "President Lee Myung-bak").
  */
 export const NOT_BEFORE_CAPITAL = 32;
+/**
+ * Set on one-character names (the Korean press's 韓, 美, 中, 日, 北, 미):
+ * neither neighbour may be Han, kana or a digit ("一日中", "30日"), nor
+ * Hangul before ("한미"); a Hangul name must be followed by a space or
+ * punctuation ("미 의회", not "미국"), a Han one may take a particle (韓에).
+ */
+export const STANDALONE = 256;
 
 const PERIOD = 46;
 const COMMA = 44;
@@ -67,6 +74,7 @@ export function boundariesHold(
       if (isKatakana(p)) return false;
     }
   }
+  if (flags & STANDALONE && !standsAlone(u, n, fs, fe)) return false;
   if (fe < n) {
     const x = u[fe]!;
     if (flags & RIGHT_WORD) {
@@ -75,5 +83,16 @@ export function boundariesHold(
       if (isKatakana(x)) return false;
     }
   }
+  return true;
+}
+
+/** Brackets around a lone character make it an abbreviation of something else: 日 for Sunday in "(日)". */
+const BRACKETS = new Set([0x28, 0x29, 0xff08, 0xff09]);
+
+function standsAlone(u: Uint16Array, n: number, fs: number, fe: number): boolean {
+  const near = (x: number) => isCjk(x) || isDigitUnit(x) || x === DOT || BRACKETS.has(x);
+  if (fs > 0 && (near(u[fs - 1]!) || isHangul(u[fs - 1]!))) return false;
+  if (fe < n && near(u[fe]!)) return false;
+  if (isHangul(u[fs]!) && fe < n && (isHangul(u[fe]!) || isWordUnit(u[fe]!))) return false;
   return true;
 }

@@ -12,7 +12,7 @@ import { createMatcher } from './matcher';
 import { prefilterFrom, prefilterSources, type PrefilterSources } from './prefilter';
 import type { MatchableEntity, Matcher } from './types';
 
-type Typed = Int32Array | Uint16Array | Uint8Array;
+type Typed = Int32Array | Int16Array | Uint16Array | Uint8Array;
 type TypedConstructor = { from(values: readonly number[]): Typed };
 
 const AUTOMATON_ARRAYS = {
@@ -31,12 +31,23 @@ const TABLE_ARRAYS = {
   next: Int32Array,
   entity: Int32Array,
   kind: Uint8Array,
-  flags: Uint8Array,
+  flags: Uint16Array,
   mentionStart: Uint16Array,
   mentionEnd: Uint16Array,
   upperFrom: Int32Array,
   upperCount: Uint8Array,
   upperPool: Uint16Array,
+  patternRole: Int16Array,
+  entityKind: Uint8Array,
+  entityCued: Uint8Array,
+  entitySince: Uint16Array,
+  titleFrom: Int32Array,
+  titleCount: Uint8Array,
+  titlePool: Int16Array,
+  relatedFrom: Int32Array,
+  relatedCount: Uint8Array,
+  relatedPool: Int32Array,
+  roleWeak: Uint8Array,
 } satisfies Record<string, TypedConstructor>;
 
 type Plain<K extends string> = Record<K, number[]>;
@@ -46,6 +57,7 @@ export interface CompiledMatcher {
   automaton: Plain<keyof typeof AUTOMATON_ARRAYS> & { states: number };
   table: Plain<keyof typeof TABLE_ARRAYS>;
   entityIds: string[];
+  domains: number;
   /** null when the pack is too large for one (see prefilter.ts) */
   prefilter: PrefilterSources | null;
 }
@@ -79,6 +91,7 @@ export function compileForPages(entities: readonly MatchableEntity[]): CompiledM
     },
     table: toPlain(table, TABLE_ARRAYS),
     entityIds: table.entityIds,
+    domains: table.domains,
     prefilter: prefilterSources(table.prefilterPatterns),
   };
 }
@@ -93,6 +106,7 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
     ...fromPlain(compiled.table, TABLE_ARRAYS),
     automaton,
     entityIds: compiled.entityIds,
+    domains: compiled.domains,
   } as MatchTable;
   return createMatcher(table, compiled.prefilter && prefilterFrom(compiled.prefilter));
 }

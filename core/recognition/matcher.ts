@@ -1,29 +1,64 @@
 /**
- * The matcher: fold the block, run the automaton, check each hit's
- * boundaries and case, then resolve. Only the first two steps touch every
- * character; they allocate nothing once the buffers have grown to the
- * longest block seen. (Folding inside the automaton's loop was tried: V8
- * compiled the merged loop worse than the two tight ones, 20–40% slower.)
+ * The matcher: fold a block, run the automaton, check each hit's boundaries
+ * and case, then read what is written around each candidate (linker.ts
+ * decides it with the evidence of the whole document). Only the first two
+ * steps touch every character; they allocate nothing once the buffers have
+ * grown to the longest block seen. (Folding inside the automaton's loop was
+ * tried: V8 compiled the merged loop worse than the two tight ones, 20–40%
+ * slower.)
  */
 import { Hits, scan } from './automaton';
 import { boundariesHold, NOT_BEFORE_CAPITAL } from './boundaries';
 import { casingHolds } from './casing';
-import { endAfter, FoldBuffer, foldText, isUpperUnit, isWordUnit, SPACE } from './normalise';
+import { CAPITALS_WORDS } from './lexicon';
+import {
+  endAfter,
+  FoldBuffer,
+  foldText,
+  isHangul,
+  isUpperUnit,
+  isWordUnit,
+  SPACE,
+} from './normalise';
 import {
   compilePatterns,
+  COUNTRY,
+  DEMONSTRATIVE,
+  GIVEN_NAME_RULE,
+  isNamedPlaceOrBody,
   KIND_AMBIGUOUS,
+  KIND_CUE,
+  KIND_DOMAIN,
   KIND_EXCLUSION,
+  KIND_LANGUAGE,
+  KIND_NAMESAKE,
+  KIND_ORGANISATION,
+  KIND_ROLE,
+  KIND_SHORT,
   KIND_TITLED,
   KIND_TITLED_WEAK,
-  OTHER_PERSON,
+  PERSON,
+  PLACE,
   type MatchTable,
 } from './patterns';
 import { buildPrefilter, type Prefilter } from './prefilter';
-import { resolve, type Candidate, type Span } from './resolve';
-import type { DocumentState, MatchableEntity, Matcher, Mention } from './types';
+import { linkDocument } from './linker';
+import {
+  FORM_AMBIGUOUS,
+  FORM_FULL,
+  FORM_SHORT,
+  FORM_TITLED,
+  FORM_TITLED_WEAK,
+  type BlockScan,
+  type Candidate,
+  type MatchableEntity,
+  type Matcher,
+  type Signal,
+} from './types';
 
 const HASH = 35;
 const FULLWIDTH_HASH = 0xff03;
+const DOLLAR = 36;
 
 export interface MatcherOptions {
   /**
@@ -44,73 +79,77 @@ export function compileMatcher(
   return createMatcher(table, options.prefilter ? buildPrefilter(table.prefilterPatterns) : null);
 }
 
+const EMPTY: BlockScan = Object.freeze({ candidates: [], signals: [] }) as BlockScan;
+
 /** A matcher over a table already compiled (here, or sent by the background: compiled.ts). */
 export function createMatcher(table: MatchTable, prefilter: Prefilter | null): Matcher {
   const fold = new FoldBuffer();
   const hits = new Hits();
-  return {
-    find(text: string, state?: DocumentState): Mention[] {
-      // No pattern can occur: nothing to find, and nothing for the document state.
-      if (prefilter && !prefilter.mayMatch(text)) return [];
+  const matcher: Matcher = {
+    entityIds: table.entityIds,
+    table,
+    scan(text: string): BlockScan {
+      // No pattern can occur: nothing to find, and no evidence to give.
+      if (prefilter && !prefilter.mayMatch(text)) return EMPTY;
       const n = foldText(text, fold);
       scan(table.automaton, fold.units, n, hits);
-      const found =
-        hits.length === 0
-          ? []
-          : mentions(
-              table,
-              text,
-              fold,
-              n,
-              hits,
-              state?.namedInFull ?? new Set<string>(),
-              state ? (state.namedOther ??= new Set<string>()) : new Set<string>(),
-            );
+      const found = hits.length === 0 ? EMPTY : readBlock(table, text, fold, n, hits);
       fold.trim();
       return found;
     },
+    find(text: string) {
+      return linkDocument(matcher, [text])[0]!;
+    },
   };
+  return matcher;
 }
 
-function mentions(
-  table: MatchTable,
-  text: string,
-  fold: FoldBuffer,
-  n: number,
-  hits: Hits,
-  named: Set<string>,
-  other: Set<string>,
-): Mention[] {
-  const { candidates, exclusions } = collect(table, text, fold, n, hits);
-  const ids = table.entityIds;
-  if (candidates.length === 0) {
-    // Nothing to highlight, but "Lee Myung-bak" still takes the surname for later blocks.
-    for (const x of exclusions) if (x.person) other.add(ids[x.entity]!);
-    return [];
-  }
-  return resolve(candidates, exclusions, {
-    isNamed: (e) => named.has(ids[e]!),
-    markNamed: (e) => named.add(ids[e]!),
-    isOther: (e) => other.has(ids[e]!),
-    markOther: (e) => other.add(ids[e]!),
-  }).map((c) => ({
-    entityId: ids[c.entity]!,
-    start: c.start,
-    end: c.end,
-    text: text.slice(c.start, c.end),
-  }));
+/** A candidate as collected, before the longest are chosen and their context is read. */
+interface Raw {
+  entity: number;
+  start: number;
+  end: number;
+  /** folded positions of the mention */
+  ms: number;
+  me: number;
+  /** length of the whole matched pattern (title included): the longer wins */
+  weight: number;
+  kind: number;
+  role: number;
+  demonstrative: boolean;
 }
 
-/** Turns automaton hits into candidates and exclusion spans, applying boundaries and case. */
-function collect(
+interface Span {
+  entity: number;
+  start: number;
+  end: number;
+  namesake: boolean;
+}
+
+/** A lexicon word found in the block, in folded positions. */
+interface Word {
+  start: number;
+  end: number;
+  id: number;
+}
+
+/** What the block says, read in one pass over the automaton's hits. */
+function readBlock(
   t: MatchTable,
   text: string,
   fold: FoldBuffer,
   n: number,
   hits: Hits,
-): { candidates: Candidate[]; exclusions: Span[] } {
-  const candidates: Candidate[] = [];
-  const exclusions: Span[] = [];
+): BlockScan {
+  const raws: Raw[] = [];
+  const spans: Span[] = [];
+  const roles: Word[] = [];
+  const organisations: Word[] = [];
+  const languages: Word[] = [];
+  const signals: Signal[] = [];
+  /** bare surnames that are part of somebody else's name here */
+  const others: Array<{ entity: number; start: number; end: number }> = [];
+  let titleCase: boolean | undefined;
   const u = fold.units;
   const offs = fold.offs;
   const depth = t.automaton.depth;
@@ -122,18 +161,17 @@ function collect(
       const flags = t.flags[p]!;
       if (!boundariesHold(flags, u, n, fs, k + 1)) continue;
       const kind = t.kind[p]!;
-      const pStart = offs[fs]!;
-      const pEnd = endAfter(text, offs[k]!);
-      if (kind === KIND_EXCLUSION) {
-        exclusions.push({
+      if (kind === KIND_EXCLUSION || kind === KIND_NAMESAKE) {
+        spans.push({
           entity: t.entity[p]!,
-          start: pStart,
-          end: pEnd,
-          person: (flags & OTHER_PERSON) !== 0 && !formerly(text, pStart, pEnd),
+          start: offs[fs]!,
+          end: endAfter(text, offs[k]!),
+          namesake: kind === KIND_NAMESAKE,
         });
         continue;
       }
       // Hashtags are written in lower case ("#lee jae-myung"): no case rule after "#".
+      const pStart = offs[fs]!;
       const before = pStart > 0 ? text.charCodeAt(pStart - 1) : 0;
       if (
         t.upperCount[p]! > 0 &&
@@ -142,24 +180,574 @@ function collect(
         !casingHolds(text, offs, fs, t.upperPool, t.upperFrom[p]!, t.upperCount[p]!)
       )
         continue;
+      if (kind >= KIND_CUE) {
+        const word = { start: fs, end: k + 1, id: t.entity[p]! };
+        if (kind === KIND_ROLE) roles.push(word);
+        else if (kind === KIND_ORGANISATION) organisations.push(word);
+        else if (kind === KIND_LANGUAGE) languages.push(word);
+        else if (kind === KIND_CUE || kind === KIND_DOMAIN)
+          signals.push({
+            type: kind === KIND_CUE ? 'cue' : 'domain',
+            id: word.id,
+            start: pStart,
+            key: p,
+          });
+        continue;
+      }
       const ms = fs + t.mentionStart[p]!;
       const me = fs + t.mentionEnd[p]!;
-      if (flags & NOT_BEFORE_CAPITAL) {
-        if (followedByCapital(text, u, offs, n, me) && !inCapitals(text, offs, fs, me, n)) continue;
-        if (ms === fs && precededByGivenName(text, u, offs, fs)) continue;
-        if (ms === fs && shoutedAlone(text, offs[ms]!, endAfter(text, offs[me - 1]!))) continue;
+      if (flags & (NOT_BEFORE_CAPITAL | GIVEN_NAME_RULE)) {
+        titleCase ??= isTitleCase(text);
+        // A capitalised word after a bare surname, or a given name before it,
+        // makes it part of somebody else's name ("Wang Chuqin", "Sang Hyun Lee"):
+        // evidence of another person with the surname, unless the entity's own
+        // full name covers it (checked once the longest are chosen).
+        const another =
+          !titleCase &&
+          ((flags & NOT_BEFORE_CAPITAL &&
+            followedByCapital(text, u, offs, n, me) &&
+            !inCapitals(text, offs, fs, me, n)) ||
+            // "Mr Trump", "Pastor Wang": an office before the name is no given name.
+            (ms === fs && precededByGivenName(text, u, offs, fs) && !roleBefore(roles, u, ms)));
+        if (another) {
+          others.push({
+            entity: t.entity[p]!,
+            start: offs[ms]!,
+            end: endAfter(text, offs[me - 1]!),
+          });
+          continue;
+        }
+        if (
+          flags & NOT_BEFORE_CAPITAL &&
+          ms === fs &&
+          shoutedAlone(text, offs[ms]!, endAfter(text, offs[me - 1]!))
+        )
+          continue;
       }
-      candidates.push({
+      raws.push({
         entity: t.entity[p]!,
         start: offs[ms]!,
         end: endAfter(text, offs[me - 1]!),
-        weight: pEnd - pStart,
-        secondary: kind === KIND_AMBIGUOUS || kind === KIND_TITLED_WEAK,
-        titled: kind === KIND_TITLED || kind === KIND_TITLED_WEAK,
+        ms,
+        me,
+        weight: endAfter(text, offs[k]!) - pStart,
+        kind,
+        role: t.patternRole[p]!,
+        demonstrative: (flags & DEMONSTRATIVE) !== 0,
       });
     }
   }
-  return { candidates, exclusions };
+  const live = raws.length ? cancelExcluded(raws, spans) : [];
+  const chosen = pickLongest([...live]);
+  const covered = (e: number, start: number, end: number) =>
+    chosen.some((c) => c.entity === e && c.start <= start && end <= c.end && c.kind !== KIND_SHORT);
+  for (const x of spans)
+    if (x.namesake && !covered(x.entity, x.start, x.end))
+      signals.push({
+        type: 'competitor',
+        id: x.entity,
+        start: x.start,
+        key: -1,
+        roleId: namesakeRole(text, u, offs, n, x, roles, organisations),
+      });
+  for (const x of others)
+    if (
+      !covered(x.entity, x.start, x.end) &&
+      !spans.some((s) => s.entity === x.entity && s.start <= x.start && x.end <= s.end)
+    )
+      signals.push({ type: 'competitor', id: x.entity, start: x.start, key: -1 });
+  if (chosen.length === 0) {
+    // Cues and domain words count only in blocks that name something: the
+    // content script's pre-check never lets the others reach the matcher.
+    const competitors = signals.filter((x) => x.type === 'competitor');
+    return competitors.length ? { candidates: [], signals: competitors } : EMPTY;
+  }
+  const candidates: Candidate[] = [];
+  const words: Words = { roles, organisations, languages };
+  for (const r of chosen) {
+    const c = readContext(t, text, u, offs, n, r, words, chosen);
+    if (c === null) continue;
+    if (c.role < 0 || glossOfAnother(text, c, spans)) {
+      // Somebody else's office before the name, or a reading in brackets of
+      // somebody else's name ("王怡（ワン・イー）"): theirs, here and near here.
+      signals.push({
+        type: 'competitor',
+        id: c.entity,
+        start: c.start,
+        key: -1,
+        full: c.form === FORM_FULL,
+        roleId: c.role < 0 ? c.roleId : -1,
+      });
+      continue;
+    }
+    candidates.push(c);
+    // A name that needs evidence may turn out not to be the entity; then the
+    // longest names inside it are the mentions ("APEC" of another year's
+    // "APEC summit").
+    if (r.kind === KIND_AMBIGUOUS || r.kind === KIND_TITLED || r.kind === KIND_TITLED_WEAK) {
+      const main = candidates.length - 1;
+      const inside = live.filter(
+        (x) => x !== r && r.start <= x.start && x.end <= r.end && x.end - x.start < r.end - r.start,
+      );
+      for (const x of pickLongest(inside)) {
+        const f = readContext(t, text, u, offs, n, x, words, chosen);
+        if (f && f.role >= 0) candidates.push({ ...f, fallbackOf: main });
+      }
+    }
+  }
+  signals.sort((a, b) => a.start - b.start);
+  return { candidates, signals };
+}
+
+interface Words {
+  roles: readonly Word[];
+  organisations: readonly Word[];
+  languages: readonly Word[];
+}
+
+const FORM_OF_KIND = [FORM_FULL, FORM_SHORT, FORM_AMBIGUOUS, FORM_TITLED, FORM_TITLED_WEAK];
+
+/**
+ * A chosen candidate with what is written around it: the title next to a
+ * person's name (theirs, or somebody else's), the head noun that makes a
+ * country's name an organisation's, a language suffix, a currency sign,
+ * "CONTACT US". Null when the context says it is not a name of the entity at
+ * all; a candidate with `role` -1 when it is another person's.
+ */
+function readContext(
+  t: MatchTable,
+  text: string,
+  u: Uint16Array,
+  offs: Int32Array,
+  n: number,
+  r: Raw,
+  words: Words,
+  chosen: readonly Raw[],
+): Candidate | null {
+  const entityKind = t.entityKind[r.entity]!;
+  let form = FORM_OF_KIND[r.kind]!;
+  let role = 0;
+  let roleId = r.role;
+  const latin = isWordUnit(u[r.ms]!);
+  if (r.kind === KIND_TITLED || r.kind === KIND_TITLED_WEAK) role = 1;
+  else if (entityKind === PERSON) {
+    // English writes offices before the name, Korean and Japanese after it,
+    // Chinese both ways ("总统特朗普", "特朗普总统").
+    const found = latin
+      ? roleBefore(words.roles, u, r.ms, t, r.entity)
+      : (roleAfter(words.roles, u, n, r.me, t, r.entity) ??
+        (isHanAt(u, r.ms) ? roleJustBefore(words.roles, r.ms, t, r.entity) : null));
+    if (found) {
+      roleId = found.id;
+      // A pack that gives a person no titles says nothing of the offices it
+      // holds: a title beside the name then neither confirms nor denies it.
+      if (t.titleCount[r.entity]! > 0) role = holdsTitle(t, r.entity, found.id) ? 1 : -1;
+    } else if (latin && administrationAfter(words.roles, u, n, r.me, t)) role = 1;
+    // "the Lee administration" is any President Lee's: a common surname with
+    // it needs the evidence a titled form needs.
+    if (role > 0 && form === FORM_AMBIGUOUS && (!found || t.roleWeak[found.id] === 2))
+      form = FORM_TITLED;
+  }
+  // "경주시", "慶州市": a city's name with the word for city is the city.
+  if (entityKind === PLACE && !latin && r.me < n && CITY_SUFFIXES.has(u[r.me]!)) role = 1;
+  if (entityKind === PERSON && role >= 0 && latin && form !== FORM_FULL)
+    if (ofAnOrganisation(text, r.end, chosen)) role = -1;
+  // "巴倫·川普", "メラニア・トランプ": a given name and a name dot before a
+  // shorter name make it somebody else's full name.
+  if (
+    entityKind === PERSON &&
+    role === 0 &&
+    form === FORM_SHORT &&
+    !latin &&
+    dottedBefore(text, r.start)
+  )
+    role = -1;
+  // Chinese writes "Junior" as 小 before the name: "小特朗普", "小唐纳德·特朗普"
+  // is the son, who goes by that name, not by the father's.
+  if (
+    entityKind === PERSON &&
+    isHanAt(u, r.ms) &&
+    r.start > 0 &&
+    text.charCodeAt(r.start - 1) === 0x5c0f
+  )
+    return null;
+  if (isNamedPlaceOrBody(entityKind)) {
+    if (headsAfter(words.organisations, u, n, r.me, latin)) return null;
+    if (latin && headsBeforeOf(words.organisations, u, r.ms)) return null;
+    if (entityKind === COUNTRY && !latin && languageAfter(words.languages, u, n, r.me)) return null;
+    if (latin && text.charCodeAt(r.end) === DOLLAR) return null;
+    const since = t.entitySince[r.entity]!;
+    if (since && nearestYear(text, r.start, r.end) < since) return null;
+    // A city's name before another capitalised word is part of a longer
+    // name ("Gyeongju Hwabaek Convention Center"); a country's is not ("Japan
+    // Prime Minister", "US President" are the country).
+    if (
+      latin &&
+      entityKind === PLACE &&
+      followedByCapital(text, u, offs, n, r.me) &&
+      !isTitleCase(text) &&
+      !chosen.some((c) => c.start === offs[r.me + 1])
+    )
+      return null;
+    if (latin && pronounInCapitals(text, r.start, r.end)) return null;
+  }
+  return {
+    entity: r.entity,
+    start: r.start,
+    end: r.end,
+    form,
+    role,
+    roleId,
+    demonstrative: r.demonstrative,
+  };
+}
+
+/** A Han unit at folded position `i`. */
+const isHanAt = (u: Uint16Array, i: number) => u[i]! >= 0x3400 && u[i]! <= 0x9fff;
+
+/** The role ending right at folded position `ms`, with no space: Chinese "总统特朗普". */
+function roleJustBefore(
+  roles: readonly Word[],
+  ms: number,
+  t: MatchTable,
+  entity: number,
+): Word | null {
+  return pickRole(
+    roles.filter((w) => w.end === ms),
+    t,
+    entity,
+  );
+}
+
+const NAME_DOTS = new Set([0x30fb, 0xb7, 0x2027, 0xff65, 0x2022]);
+
+/** Is the unit before `start` a name dot with a Han or kana unit before it ("巴倫·川普")? */
+function dottedBefore(text: string, start: number): boolean {
+  if (start < 2 || !NAME_DOTS.has(text.charCodeAt(start - 1))) return false;
+  const c = text.charCodeAt(start - 2);
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff);
+}
+
+const OPENING_BRACKETS = new Set([0x28, 0xff08, 0x5b, 0x3010, 0x300c]);
+
+/**
+ * A reading or gloss in brackets right after another person's or thing's
+ * name is that name's too: "王怡（ワン・イー）牧師", "茂木健一郎（もぎ）".
+ */
+function glossOfAnother(text: string, c: Candidate, spans: readonly Span[]): boolean {
+  let i = c.start - 1;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  if (i < 0 || !OPENING_BRACKETS.has(text.charCodeAt(i))) return false;
+  const before = i;
+  return spans.some((x) => x.entity === c.entity && x.end === before);
+}
+
+const FORMER = /\b(?:former|ex-)\s*(?:[^\s.;:!?。]+\s+){0,4}$/i;
+const FORMER_AFTER = /^\s?[전前元](?:\s|[\u4e00-\u9fff\uac00-\ud7a3])/;
+const FORMER_BEFORE_HAN = /[前元][\u4e00-\u9fff]{1,5}$/;
+
+/**
+ * The office a namesake is named with here: a title written next to it
+ * ("director Lee Jong-seok", "Samsung Chairman Lee Jae-yong", "이재용 회장"),
+ * -2 when it is named as a *former* holder of an office ("former President Lee
+ * Myung-bak", "이명박 전 대통령"), -1 without one. A namesake claims the
+ * entity's titled forms only with the same office or none (linker.ts).
+ */
+function namesakeRole(
+  text: string,
+  u: Uint16Array,
+  offs: Int32Array,
+  n: number,
+  x: Span,
+  roles: readonly Word[],
+  _organisations: readonly Word[],
+): number {
+  const before = text.slice(Math.max(0, x.start - 40), x.start);
+  const after = text.slice(x.end, x.end + 4);
+  if (FORMER.test(before) || FORMER_AFTER.test(after) || FORMER_BEFORE_HAN.test(before)) return -2;
+  const fs = foldedAt(offs, n, x.start);
+  const fe = foldedAt(offs, n, x.end);
+  const found =
+    (fs >= 0 ? (roleBefore(roles, u, fs) ?? roles.find((w) => w.end === fs)) : null) ??
+    (fe >= 0 ? roles.find((w) => w.start === fe || (w.start === fe + 1 && u[fe] === SPACE)) : null);
+  return found ? found.id : -1;
+}
+
+/** The folded position of text offset `off` (the first folded unit at or after it), -1 past the end. */
+function foldedAt(offs: Int32Array, n: number, off: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offs[mid]! < off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n ? lo : -1;
+}
+
+const TITLE_CASE_WORD = /[A-Za-z][\p{L}'’-]*/gu;
+const MINOR_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'by',
+  'with',
+  'as',
+  'vs',
+  'from',
+]);
+
+/**
+ * Is the block a title-case headline ("Trump, Xi Strike Trade Truce in
+ * South Korea")? Then a capital after a surname or a capitalised word before
+ * it says nothing about somebody else's name.
+ */
+function isTitleCase(text: string): boolean {
+  const words = text.match(TITLE_CASE_WORD) ?? [];
+  if (words.length < 2 || words.length > 30) return false;
+  let major = 0;
+  let capital = 0;
+  for (const w of words) {
+    if (MINOR_WORDS.has(w.toLowerCase())) continue;
+    major++;
+    if (w[0]! >= 'A' && w[0]! <= 'Z') capital++;
+  }
+  return major >= 2 && capital / major >= 0.8;
+}
+
+/** "Trump administration": an administration word after an English name. */
+function administrationAfter(
+  roles: readonly Word[],
+  u: Uint16Array,
+  n: number,
+  me: number,
+  t: MatchTable,
+): boolean {
+  return (
+    me + 1 < n && u[me] === SPACE && roles.some((w) => w.start === me + 1 && t.roleWeak[w.id] === 2)
+  );
+}
+
+/** Does the entity hold this role (its `titles`, or an administration, which every person heads)? */
+function holdsTitle(t: MatchTable, entity: number, role: number): boolean {
+  if (t.roleWeak[role] === 2) return true;
+  const from = t.titleFrom[entity]!;
+  for (let i = from; i < from + t.titleCount[entity]!; i++)
+    if (t.titlePool[i] === role) return true;
+  return false;
+}
+
+/**
+ * The role written just before folded position `ms`, after one space
+ * ("Pastor Wang Yi"): one the entity holds if any ("Foreign Minister" and
+ * "Minister" both end there), else the longest. Without `t`, any role.
+ */
+function roleBefore(
+  roles: readonly Word[],
+  u: Uint16Array,
+  ms: number,
+  t?: MatchTable,
+  entity = -1,
+): Word | null {
+  if (ms < 2 || u[ms - 1] !== SPACE) return null;
+  return pickRole(
+    roles.filter((w) => w.end === ms - 1),
+    t,
+    entity,
+  );
+}
+
+/**
+ * The role written just after folded position `me`: at once, after one space
+ * in Korean ("이재명 대통령"), or after a one-character country in Japanese and
+ * Chinese ("トランプ米大統領", "李在明韓国大統領" keeps the country apart).
+ */
+function roleAfter(
+  roles: readonly Word[],
+  u: Uint16Array,
+  n: number,
+  me: number,
+  t: MatchTable,
+  entity: number,
+): Word | null {
+  const spaced = me < n && u[me] === SPACE && me > 0 && isHangul(u[me - 1]!);
+  const country = me < n && COUNTRY_INITIALS.has(u[me]!);
+  return pickRole(
+    roles.filter(
+      (w) => w.start === me || (spaced && w.start === me + 1) || (country && w.start === me + 1),
+    ),
+    t,
+    entity,
+  );
+}
+
+const YEAR = /(?<![0-9])(1[0-9]{3}|20[0-9]{2})(?![0-9])/g;
+/** How far from a name a year is read as the time the sentence speaks of. */
+const YEAR_REACH = 60;
+
+/** The year written nearest the name in its block, within reach; Infinity when none. */
+function nearestYear(text: string, start: number, end: number): number {
+  const from = Math.max(0, start - YEAR_REACH);
+  const around = text.slice(from, end + YEAR_REACH);
+  let best = Infinity;
+  let distance = Infinity;
+  for (const m of around.matchAll(YEAR)) {
+    const at = from + m.index;
+    const d = at < start ? start - at : at - end;
+    if (d < distance) {
+      distance = d;
+      best = Number(m[1]);
+    }
+  }
+  return best;
+}
+
+/** The words for "city" after a city's name: 시 (Korean), 市 (Japanese, Chinese). */
+const CITY_SUFFIXES = new Set([0xc2dc, 0x5e02]);
+
+/** One-character names of countries, written between a name and its office: 米, 中, 韓, 朝, 日… */
+const COUNTRY_INITIALS = new Set([...'米中韓朝日英露仏独台印'].map((c) => c.charCodeAt(0)));
+
+function pickRole(found: Word[], t: MatchTable | undefined, entity: number): Word | null {
+  if (found.length === 0) return null;
+  if (t) {
+    const own = found.find((w) => holdsTitle(t, entity, w.id));
+    if (own) return own;
+  }
+  return found.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+}
+
+/**
+ * Does an organisation's head noun follow the name as part of one name:
+ * the next word in English ("Japan Airlines", "Gallup Korea" is the other
+ * order), the very next unit in the other languages ("日本銀行", "한국일보")?
+ */
+function headsAfter(
+  heads: readonly Word[],
+  u: Uint16Array,
+  n: number,
+  me: number,
+  latin: boolean,
+): boolean {
+  if (latin) return me + 1 < n && u[me] === SPACE && heads.some((w) => w.start === me + 1);
+  if (heads.some((w) => w.start === me)) return true;
+  // Korean glues a name to the organisation's other words: "한국기자협회",
+  // "한국갤럽이"; or writes one space: "중국 공산당".
+  if (me > 0 && isHangul(u[me - 1]!)) {
+    let end = me;
+    while (end < n && isHangul(u[end]!)) end++;
+    if (heads.some((w) => w.start >= me && w.start < end)) return true;
+    if (me < n && u[me] === SPACE) return heads.some((w) => w.start === me + 1);
+  }
+  return false;
+}
+
+const OF = [SPACE, 111, 102, SPACE]; // " of "
+
+/** "Bank of Korea", "University of Tokyo": a head noun, then "of", then the name. */
+function headsBeforeOf(heads: readonly Word[], u: Uint16Array, ms: number): boolean {
+  if (ms < 5) return false;
+  for (let i = 0; i < 4; i++) if (u[ms - 4 + i] !== OF[i]) return false;
+  return heads.some((w) => w.end === ms - 4);
+}
+
+/** A language suffix right after a country's name (한국어, 日本語), but not 한국 + 어린이. */
+function languageAfter(suffixes: readonly Word[], u: Uint16Array, n: number, me: number): boolean {
+  if (!suffixes.some((w) => w.start === me)) return false;
+  return !(me + 1 < n && u[me + 1] === 0xb9b0); // 린: 어린이, 어린
+}
+
+const OF_ORGANISATION = /^\s+of\s+(?:the\s+)?\p{Lu}/u;
+
+/**
+ * "President Lee of the Rotary Club", "Chairman Lee of Samsung": an office
+ * followed by "of" and a name that is not one of the pack's places, so the
+ * office (and the person) belong to that organisation.
+ */
+function ofAnOrganisation(text: string, end: number, chosen: readonly Raw[]): boolean {
+  const m = OF_ORGANISATION.exec(text.slice(end, end + 16));
+  if (!m) return false;
+  const at = end + m[0].length - 1;
+  return !chosen.some((c) => c.start === at);
+}
+
+const CAPS = /^\p{Lu}{2,}$/u;
+
+/**
+ * "CONTACT US", "ABOUT US", "JOIN US": in a run of capitals, a short name that
+ * is also a common word ends it after a verb or preposition, so it is that
+ * word. "THE US" and "US TARIFFS" stay the country.
+ */
+function pronounInCapitals(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  if (!CAPITALS_WORDS.has(word.toLowerCase()) || !CAPS.test(word)) return false;
+  const before = /(\p{L}+)[ \t\u00a0]+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  if (!before || !CAPS.test(before) || before === 'THE') return false;
+  const after = /^[ \t\u00a0]+(\p{L}+)/u.exec(text.slice(end, end + 30))?.[1];
+  return !after || !CAPS.test(after);
+}
+
+/**
+ * Drops candidates that overlap an exclusion or namesake of their own entity
+ * ("Lee" in "Lee Kuan Yew", "高市" in "高市郡"), unless the candidate is
+ * longer and contains it: "People's Republic of China" survives the
+ * exclusion "Republic of China" that its shorter "China" does not.
+ */
+function cancelExcluded(cands: Raw[], spans: readonly Span[]): Raw[] {
+  if (spans.length === 0) return cands;
+  return cands.filter(
+    (c) =>
+      !spans.some(
+        (x) =>
+          x.entity === c.entity &&
+          x.start < c.end &&
+          c.start < x.end &&
+          !(c.start <= x.start && x.end <= c.end && c.end - c.start > x.end - x.start),
+      ),
+  );
+}
+
+const byStart = (a: Raw, b: Raw) => a.start - b.start || b.weight - a.weight;
+/**
+ * The longer mention wins, then the longer pattern: "President Xi Jinping" is
+ * the full name (its title read as context), not the titled "President Xi";
+ * "高市首相" is the titled form of the same "高市".
+ */
+const byWeight = (a: Raw, b: Raw) =>
+  b.end - b.start - (a.end - a.start) || b.weight - a.weight || a.start - b.start;
+const overlap = (a: Raw, b: Raw) => a.start < b.end && b.start < a.end;
+
+/**
+ * Non-overlapping candidates, the longest first within each cluster of
+ * overlapping ones (a cluster is a run whose spans chain together), in order
+ * of start.
+ */
+function pickLongest(cands: Raw[]): Raw[] {
+  cands.sort(byStart);
+  const out: Raw[] = [];
+  let i = 0;
+  while (i < cands.length) {
+    let end = cands[i]!.end;
+    let j = i + 1;
+    while (j < cands.length && cands[j]!.start < end) end = Math.max(end, cands[j++]!.end);
+    if (j === i + 1) out.push(cands[i]!);
+    else {
+      const kept: Raw[] = [];
+      for (const c of cands.slice(i, j).sort(byWeight))
+        if (!kept.some((k) => overlap(k, c))) kept.push(c);
+      out.push(...kept.sort(byStart));
+    }
+    i = j;
+  }
+  return out;
 }
 
 /**
@@ -196,9 +784,9 @@ function followedByCapital(
  * Is the word ending before folded position `fs` a capitalised given name in
  * the middle of a sentence: "director Ang Lee", "actress Sheryl Lee"? Then a
  * bare surname at `fs` is that person's (one given name only: "Min Jin Lee"
- * is left alone). The word before the given name must
- * be a lower-case word, so a sentence start ("When Lee…"), a title-case
- * headline ("Seoul Hosts Xi") or a place ("In Seoul Lee…") does not count.
+ * is left alone). The word before the given name must be a lower-case word,
+ * so a sentence start ("When Lee…"), a title-case headline ("Seoul Hosts
+ * Xi") or a place ("In Seoul Lee…") does not count.
  */
 function precededByGivenName(text: string, u: Uint16Array, offs: Int32Array, fs: number): boolean {
   if (fs < 4 || u[fs - 1] !== SPACE) return false;
@@ -213,25 +801,6 @@ function precededByGivenName(text: string, u: Uint16Array, offs: Int32Array, fs:
   if (ws === gs - 1) return false;
   const first = text.charCodeAt(offs[ws]!);
   return !isUpperUnit(first) && !(first >= 48 && first <= 57);
-}
-
-/** "former"/"ex-" up to four words before, with nothing ending a sentence in between. */
-const FORMER_BEFORE = /\b(?:former|ex-)\s*(?:[^\s.;:!?。]+\s+){0,4}$/i;
-/** Korean "이명박 전 대통령", Japanese "李明博元大統領", Chinese "李明博前总统". */
-const FORMER_AFTER = /^\s?[전前元](?:\s|[\u4e00-\u9fff\uac00-\ud7a3])/;
-/** Chinese and Japanese put 前/元 before the office: "韩国前总统李明博". */
-const FORMER_BEFORE_HAN = /[前元][\u4e00-\u9fff]{1,5}$/;
-
-/**
- * Is the person at [start, end) named as a *former* office holder ("former
- * President Lee Myung-bak", "이명박 전 대통령", "前总统李明博")? Then they do
- * not take the surname's title from the entity: "President Lee" later is the
- * sitting one. Only asked for the few exclusions that name other people.
- */
-function formerly(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 40), start);
-  const after = text.slice(end, end + 4);
-  return FORMER_BEFORE.test(before) || FORMER_AFTER.test(after) || FORMER_BEFORE_HAN.test(before);
 }
 
 const CAPS_WORD = /^\p{Lu}{2,}$/u;

@@ -94,6 +94,7 @@ class PageSession {
       matcher,
       ownHost: () => this.card.host.element,
       onMentions: (mentions) => this.addMentions(mentions),
+      onForgotten: (mentions) => this.forget(mentions),
       onPassEnd: (detail) => diagnostics.addPass(detail),
       signal,
     });
@@ -211,9 +212,10 @@ class PageSession {
     this.repaint();
   }
 
-  /** Takes mentions of text that changed or went away off the page. */
+  /** Takes mentions of text that changed or went away, or that the page decided otherwise, off it. */
   private forget(mentions: PageMention[]): void {
     for (const mention of mentions) {
+      this.index.delete(mention);
       const entity = this.entities.get(mention.entityId);
       if (entity) this.painter.delete(entity.kind, mention.range);
       if (mention === this.focused) this.focus(null);
@@ -223,13 +225,13 @@ class PageSession {
   }
 
   private rescan(roots: Node[], removedSome: boolean): void {
-    if (removedSome) this.forget(this.index.removeWhere((node) => !node.isConnected));
+    if (removedSome) this.scanner.forget((node) => !node.isConnected);
     if (!this.started) return;
     for (const root of roots) {
       const block =
         root.nodeType === 1 && !isSkippedElement(root as Element) ? root : blockRootOf(root);
       if (!block.isConnected || isInsideSkipped(block, this.card.host.element)) continue;
-      this.forget(this.index.removeWhere((node) => block.contains(node)));
+      this.scanner.forget((node) => block.contains(node));
       this.scanner.enqueue(block);
     }
   }

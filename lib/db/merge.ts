@@ -81,8 +81,13 @@ export interface MatchableEntry {
   aliases: PerLanguage<string[]>;
   ambiguous: PerLanguage<string[]>;
   titled: PerLanguage<string[]>;
+  titles: PerLanguage<string[]>;
+  cues: PerLanguage<string[]>;
   exclusions: string[];
+  namesakes: string[];
   topics: string[];
+  /** entity ids the packs' articles name it with, by weight summed over the packs */
+  related: string[];
 }
 
 function union(lists: Array<readonly string[] | undefined>): string[] {
@@ -104,7 +109,16 @@ function unionPerLanguage(lists: Array<PerLanguage<string[]> | undefined>): PerL
  * (any pack's alias is a mention). Sorted by id so the matcher is built the
  * same way every time.
  */
-export function mergeMatchable(records: EntityRecord[]): MatchableEntry[] {
+export function mergeMatchable(
+  records: EntityRecord[],
+  briefings: readonly BriefingRecord[] = [],
+): MatchableEntry[] {
+  const weights = new Map<string, Map<string, number>>();
+  for (const b of briefings) {
+    let w = weights.get(b.entityId);
+    if (!w) weights.set(b.entityId, (w = new Map()));
+    for (const r of b.related) w.set(r.entityId, (w.get(r.entityId) ?? 0) + r.weight);
+  }
   const byId = new Map<string, EntityRecord[]>();
   for (const r of records) {
     const list = byId.get(r.id);
@@ -127,8 +141,14 @@ export function mergeMatchable(records: EntityRecord[]): MatchableEntry[] {
       aliases: unionPerLanguage(list.map((r) => r.aliases)),
       ambiguous: unionPerLanguage(list.map((r) => r.ambiguous)),
       titled: unionPerLanguage(list.map((r) => r.titled)),
+      titles: unionPerLanguage(list.map((r) => r.titles)),
+      cues: unionPerLanguage(list.map((r) => r.cues)),
       exclusions: union(list.map((r) => r.exclusions)),
+      namesakes: union(list.map((r) => r.namesakes)),
       topics: union(list.map((r) => r.topics)),
+      related: [...(weights.get(id) ?? new Map<string, number>())]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([entityId]) => entityId),
     });
   }
   return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -208,12 +208,17 @@ export async function listTopics(db: BriefingDb): Promise<TopicSummary[]> {
   return summaries;
 }
 
-/** For the content script's matcher: every entity id once, forms merged across packs, by id. */
+/**
+ * For the content script's matcher: every entity id once, forms merged across
+ * packs, by id, with the entities each is named with in the packs' articles
+ * (the briefings' related entities, merged), which point to it on a page.
+ */
 export async function getMatchableEntities(db: BriefingDb): Promise<MatchableEntry[]> {
-  const tx = db.transaction(['packs', 'entities'], 'readonly');
-  const [packs, records] = await Promise.all([
+  const tx = db.transaction(['packs', 'entities', 'briefings'], 'readonly');
+  const [packs, records, briefings] = await Promise.all([
     tx.objectStore('packs').getAll(),
     tx.objectStore('entities').getAll(),
+    tx.objectStore('briefings').getAll(),
   ]);
-  return mergeMatchable(inPackOrder(records, packRanks(packs)));
+  return mergeMatchable(inPackOrder(records, packRanks(packs)), briefings);
 }

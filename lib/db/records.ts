@@ -77,4 +77,3 @@ export function toArticle(record: ArticleRecord): CompiledArticle {
   const { packId: _p, seq: _s, ...article } = record;
   return article;
 }
-

@@ -1,8 +1,10 @@
 /** What the recognition core finds in a list of blocks, counted per entity: the tests' yardstick. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileMatcher, createDocumentState } from '../../core/recognition';
+import { compileMatcher, linkDocument, type Matcher } from '../../core/recognition';
 import type { EntitySource } from '../../core/pack/types';
+import { matchableEntities } from '../../core/pack/matchable';
+import { buildBundledPack } from '../../scripts/build-pack';
 import { REPO_ROOT } from './harness';
 import { renderDemoPage, type DemoPage } from './demo-page';
 
@@ -12,16 +14,21 @@ export function loadEntities(): EntitySource[] {
   ) as EntitySource[];
 }
 
+/** The matcher the extension runs with the bundled pack: data/, with the related entities of its briefings. */
+export function bundledMatcher(): Matcher {
+  const built = buildBundledPack();
+  if (!built.ok) throw new Error(`data/ does not validate: ${JSON.stringify(built.problems)}`);
+  return compileMatcher(matchableEntities(built.pack.entities, built.pack.briefings));
+}
 
+/** What the recognition core finds in a document made of `blocks`, counted per entity. */
 export function expectedCounts(
   blocks: readonly string[],
-  entities = loadEntities(),
+  matcher = bundledMatcher(),
 ): Map<string, number> {
-  const matcher = compileMatcher(entities);
-  const state = createDocumentState();
   const counts = new Map<string, number>();
-  for (const text of blocks)
-    for (const mention of matcher.find(text, state))
+  for (const found of linkDocument(matcher, blocks))
+    for (const mention of found)
       counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
   return counts;
 }
@@ -37,5 +44,5 @@ export function demoFixture(): {
 } {
   const entities = loadEntities();
   const demo = renderDemoPage();
-  return { demo, expected: expectedCounts(demo.blocks, entities), entities };
+  return { demo, expected: expectedCounts(demo.blocks), entities };
 }

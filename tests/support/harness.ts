@@ -279,7 +279,6 @@ export async function waitForScan(
   return snapshot!.passes;
 }
 
-
 /** Every range the page's CSS.highlights holds, with its text. */
 export async function readHighlights(page: Page): Promise<HighlightedRange[]> {
   return page.evaluate(collectHighlights);
@@ -421,8 +420,7 @@ export class PopupTarget {
   private constructor(private readonly socket: WebSocket) {
     // A popup that closes itself (after opening a tab, say) answers nothing more.
     socket.addEventListener('close', () => {
-      for (const resolve of this.pending.values())
-        resolve({ error: { message: TARGET_CLOSED } });
+      for (const resolve of this.pending.values()) resolve({ error: { message: TARGET_CLOSED } });
       this.pending.clear();
     });
     socket.addEventListener('message', (event) => {

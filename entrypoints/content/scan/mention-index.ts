@@ -47,6 +47,11 @@ export class MentionIndex {
     return [...removed];
   }
 
+  /** Removes one mention (the page decided it is none after all). */
+  delete(mention: PageMention): void {
+    if (this.all.has(mention)) this.remove(mention);
+  }
+
   private remove(mention: PageMention): void {
     this.all.delete(mention);
     for (const node of mention.nodes) {

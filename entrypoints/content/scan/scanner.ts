@@ -3,11 +3,18 @@
  * a long task. Callers queue roots (the document, a mutated subtree, a shadow
  * root); one *pass* drains the queue and reports what it did (`onPassEnd`),
  * which the diagnostics channel keeps for the test harness and benchmarks.
+ *
+ * The matcher proposes candidates block by block; a DocumentLinker keeps every
+ * scanned block and decides them all with the evidence of the whole page, so
+ * after each slice the scanner reports the mentions that became mentions
+ * (`onMentions`) and those that stopped being ones (`onForgotten`): a
+ * headline's bare "Xi" is lit once the body names Xi Jinping.
+ *
  * The clock and the way to give the page its turn are passed in, so the
  * slicing can be tested without a browser.
  */
-import { createDocumentState, type DocumentState, type Matcher } from '../../../core/recognition';
-import { BlockWalker } from './block-walker';
+import { DocumentLinker, type Candidate, type Matcher } from '../../../core/recognition';
+import { BlockWalker, type TextBlock } from './block-walker';
 import { isInsideSkipped } from './skip-rules';
 import { toDomSpan } from './offsets';
 import type { PageMention } from './mention-index';
@@ -32,7 +39,10 @@ export type Yield = () => Promise<void>;
 export interface ScannerOptions {
   matcher: Matcher;
   ownHost: () => Element | null;
+  /** mentions decided as such since the last report */
   onMentions: (mentions: PageMention[]) => void;
+  /** mentions reported before that are not mentions any more (their text went, or the page said otherwise) */
+  onForgotten?: (mentions: PageMention[]) => void;
   /** one pass drained the queue */
   onPassEnd?: (detail: ScanPassDetail) => void;
   signal: AbortSignal;
@@ -62,10 +72,23 @@ const VIEWPORT_PROBES = [0.1, 0.3, 0.5, 0.7, 0.9].flatMap((y) => [
   [0.7, y],
 ]) as ReadonlyArray<readonly [number, number]>;
 
+/** The document's order of two blocks, by their first text nodes. */
+function compareBlocks(a: TextBlock, b: TextBlock): number {
+  const x = a.nodes[0]!;
+  const y = b.nodes[0]!;
+  if (x === y) return 0;
+  // DOCUMENT_POSITION_FOLLOWING = 4: y follows x.
+  return x.compareDocumentPosition(y) & 4 ? -1 : 1;
+}
+
 export class Scanner {
   private readonly queue: Node[] = [];
   private running = false;
-  private state: DocumentState = createDocumentState();
+  private readonly linker: DocumentLinker<TextBlock>;
+  /** the scanned blocks that hold candidates or evidence, by their first text node */
+  private readonly blocks = new Map<Text, TextBlock>();
+  /** the mention reported for each accepted candidate */
+  private readonly reported = new Map<Candidate, PageMention>();
   private readonly now: () => number;
   private readonly yieldToPage: Yield;
   /** Subtrees of the visible part, already scanned in the current pass. */
@@ -74,6 +97,7 @@ export class Scanner {
   constructor(private readonly options: ScannerOptions) {
     this.now = options.now ?? (() => performance.now());
     this.yieldToPage = options.yieldToPage ?? yieldToIdle;
+    this.linker = new DocumentLinker(options.matcher.table, compareBlocks);
   }
 
   /** Whether a pass is under way. */
@@ -83,7 +107,50 @@ export class Scanner {
 
   /** Forget what the document said so far (an SPA navigated to a new page). */
   resetDocumentState(): void {
-    this.state = createDocumentState();
+    this.linker.clear();
+    this.blocks.clear();
+    this.linker.flush();
+    this.reported.clear();
+  }
+
+  /**
+   * Forgets the blocks with a text node for which `test` holds (text that
+   * went away, or is about to be scanned again), and reports what that
+   * changes: their mentions, and any other the page decided differently
+   * without them.
+   */
+  forget(test: (node: Text) => boolean): void {
+    for (const [first, block] of this.blocks)
+      if (block.nodes.some(test)) {
+        this.blocks.delete(first);
+        this.linker.delete(block);
+      }
+    this.report();
+  }
+
+  /** Decides the changed blocks and reports the mentions that came and went; returns those that came. */
+  private report(): PageMention[] {
+    const { added, removed } = this.linker.flush();
+    const gone: PageMention[] = [];
+    for (const { candidate } of removed) {
+      const mention = this.reported.get(candidate);
+      if (!mention) continue;
+      this.reported.delete(candidate);
+      gone.push(mention);
+    }
+    if (gone.length) this.options.onForgotten?.(gone);
+    const found: PageMention[] = [];
+    for (const { key: block, candidate: c } of added) {
+      const mention: PageMention = {
+        entityId: this.options.matcher.entityIds[c.entity]!,
+        text: block.text.slice(c.start, c.end),
+        ...toDomSpan(block, c.start, c.end),
+      };
+      this.reported.set(c, mention);
+      found.push(mention);
+    }
+    if (found.length) this.options.onMentions(found);
+    return found;
   }
 
   enqueue(root: Node): void {
@@ -143,6 +210,7 @@ export class Scanner {
     };
     const entities = new Set<string>();
     const { signal, matcher } = this.options;
+    const linker = this.linker;
     try {
       while (this.queue.length && !signal.aborted) {
         const root = this.queue.shift()!;
@@ -155,8 +223,6 @@ export class Scanner {
         let finished = false;
         while (!finished && !signal.aborted) {
           const sliceStart = this.now();
-          const state = this.state;
-          const found: PageMention[] = [];
           let unclocked = 0;
           let block = walker.next();
           // Per block, in cold code: locals and an indexed loop (no iterator).
@@ -164,23 +230,19 @@ export class Scanner {
             const text = block.text;
             detail.chars += text.length;
             unclocked += text.length + CLOCK_UNITS_PER_BLOCK;
-            const mentions = matcher.find(text, state);
-            for (let i = 0; i < mentions.length; i++) {
-              const m = mentions[i]!;
-              found.push({
-                entityId: m.entityId,
-                text: m.text,
-                ...toDomSpan(block, m.start, m.end),
-              });
-              entities.add(m.entityId);
+            const found = matcher.scan(text);
+            if (found.candidates.length !== 0 || found.signals.length !== 0) {
+              linker.set(block, found);
+              this.blocks.set(block.nodes[0]!, block);
             }
             if (unclocked < CLOCK_EVERY_UNITS) continue;
             unclocked = 0;
             if (this.now() - sliceStart >= SLICE_BUDGET_MS) break;
           }
           finished = block === null;
-          if (found.length) this.options.onMentions(found);
-          detail.mentions += found.length;
+          const reported = this.report();
+          detail.mentions += reported.length;
+          for (const m of reported) entities.add(m.entityId);
           const spent = this.now() - sliceStart;
           detail.cpuMs += spent;
           detail.slices++;

@@ -4,19 +4,14 @@
  * and the spelling variants derived at compile time.
  */
 import { describe, expect, test } from 'vitest';
-import {
-  compileMatcher,
-  createDocumentState,
-  type MatchableEntity,
-} from '../../../core/recognition';
-import { titledForms } from '../../../core/recognition/titles';
+import { compileMatcher, type MatchableEntity } from '../../../core/recognition';
 import {
   aliasVariants,
   hangulSpacingVariants,
   hyphenVariants,
   reversedName,
 } from '../../../core/recognition/variants';
-import { checkMentions, found } from './helpers';
+import { checkMentions, document, found } from './helpers';
 
 const pack: MatchableEntity[] = [
   { id: 'york', aliases: { en: ['York'] } },
@@ -34,7 +29,7 @@ const pack: MatchableEntity[] = [
   { id: 'twin-b', aliases: { en: ['Twin'] } },
 ];
 const m = compileMatcher(pack);
-const find = (text: string) => found(text, createDocumentState(), m);
+const find = (text: string) => found(text, m);
 
 describe('resolution', () => {
   test.each([
@@ -126,17 +121,33 @@ describe('spelling variants', () => {
 });
 
 describe('titles', () => {
-  test('Korean titles come with one space or none, English titles first', () => {
-    const ko = titledForms('ko', '이').map((t) => t.source);
-    expect(ko).toContain('이 대통령');
-    expect(ko).toContain('이대통령');
-    const en = titledForms('en', 'Xi');
-    expect(en.find((t) => t.source === 'president Xi')).toMatchObject({
-      prefix: 'president ',
-      surname: 'Xi',
-      strong: true,
-    });
-    expect(titledForms('ja', '習').find((t) => t.source === '習氏')?.strong).toBe(false);
+  // A pack gives a person's surname (`titled`) and offices (`titles`); the
+  // titled forms are derived per language, with the title where that
+  // language writes it.
+  const person: MatchableEntity[] = [
+    {
+      id: 'lee',
+      kind: 'person',
+      aliases: { en: ['Lee Jae-myung'], ko: ['이재명'] },
+      titled: { en: ['Lee'], ko: ['이'] },
+      titles: { en: ['President'], ko: ['대통령'] },
+    },
+  ];
+  const titledMatcher = compileMatcher(person);
+
+  test.each([
+    ['이 대통령은 말했다.', ['lee:이']],
+    ['이대통령은 말했다.', ['lee:이']],
+    ['President Lee said.', ['lee:Lee']],
+    ['president Lee said.', ['lee:Lee']],
+  ])('%s, after the full name', (text, expected) => {
+    expect(document(['이재명 Lee Jae-myung', text], titledMatcher)[1]).toEqual(expected);
+  });
+
+  test('a title is not a name: the office alone finds nobody', () => {
+    expect(
+      document(['이재명 Lee Jae-myung', '대통령은 말했다. The President said.'], titledMatcher)[1],
+    ).toEqual([]);
   });
 });
 

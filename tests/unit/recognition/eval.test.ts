@@ -17,19 +17,18 @@ import {
   score,
   shortfalls,
 } from '../../support/recognition-eval';
-import { createDocumentState } from '../../../core/recognition';
-import { bundled, found } from './helpers';
+import { found, onTheirPage } from './helpers';
 
 const corpus = loadCorpus();
 
 /**
- * The floor the grown set measured before the linking work of issue 13 (every
- * language at or above it); raised as the recognition improves, until it is
- * THRESHOLDS.
+ * The floor the linking work of issue 13 reached in every language (before it:
+ * people 0.87/0.94, the rest 0.80/0.89); raised as the recognition improves,
+ * until it is THRESHOLDS.
  */
 const PROVISIONAL = {
-  people: { precision: 0.87, recall: 0.94 },
-  other: { precision: 0.8, recall: 0.89 },
+  people: { precision: 0.96, recall: 0.97 },
+  other: { precision: 0.94, recall: 0.95 },
 };
 
 describe('the evaluation corpus', () => {
@@ -65,10 +64,9 @@ describe('rules added with the evaluation', () => {
     ['President Lee Myung-bak landed. President Lee said so.', []],
     ['이명박 대통령이 방문했다. 이 대통령은 말했다.', []],
     ['李明博大統領が上陸した。李大統領は述べた。', []],
-    ['Former President Lee Myung-bak objected; President Lee did not.', ['lee-jae-myung:Lee']],
-    ['이명박 전 대통령이 비판했다. 이 대통령은 답했다.', ['lee-jae-myung:이']],
+    // A former holder of the office claims none of its titles.
     [
-      'Lee Jae-myung met Lee Myung-bak. President Lee said so.',
+      'Lee Jae-myung met former President Lee Myung-bak. President Lee said so.',
       ['lee-jae-myung:Lee Jae-myung', 'lee-jae-myung:Lee'],
     ],
     // 씨 and さん address private persons, not the people of the pack.
@@ -85,16 +83,14 @@ describe('rules added with the evaluation', () => {
     expect(found(text)).toEqual(expected);
   });
 
-  test('the other person’s claim carries across blocks', () => {
-    const state = createDocumentState();
-    expect(bundled.find('Lee Myung-bak visited Dokdo.', state)).toEqual([]);
-    expect(bundled.find('President Lee said so.', state)).toEqual([]);
-    expect(bundled.find('President Lee Jae-myung disagreed.', state)).toHaveLength(1);
-    expect(bundled.find('President Lee said so.', state).map((m) => m.text)).toEqual(['Lee']);
-  });
-
-  test('a state without namedOther still works', () => {
-    const state = { namedInFull: new Set<string>() };
-    expect(bundled.find('李明博大統領。李大統領は', state)).toEqual([]);
+  test.each([
+    [
+      'en',
+      'Former President Lee Myung-bak objected; President Lee did not.',
+      ['lee-jae-myung:Lee'],
+    ],
+    ['ko', '이명박 전 대통령이 비판했다. 이 대통령은 답했다.', ['lee-jae-myung:이']],
+  ] as const)('%s, on a page naming Lee Jae-myung: %s', (lang, text, expected) => {
+    expect(onTheirPage(lang, text)).toEqual(expected);
   });
 });

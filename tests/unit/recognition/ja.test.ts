@@ -4,7 +4,7 @@
  * one-character surnames only with a title; 高市 and 茂木 in other words.
  */
 import { describe, expect, test } from 'vitest';
-import { found } from './helpers';
+import { found, onTheirPage } from './helpers';
 
 describe('Japanese: names', () => {
   test.each([
@@ -17,16 +17,13 @@ describe('Japanese: names', () => {
     ['高市氏が提案した', ['sanae-takaichi:高市']],
     ['高市総理', ['sanae-takaichi:高市']],
     ['習近平国家主席', ['xi-jinping:習近平']],
-    ['習主席は訪韓する', ['xi-jinping:習']],
     ['シー・ジンピン', ['xi-jinping:シー・ジンピン']],
     ['シージンピン', ['xi-jinping:シージンピン']],
     ['李在明大統領', ['lee-jae-myung:李在明']],
-    ['李大統領は', ['lee-jae-myung:李']],
     ['イ・ジェミョン大統領', ['lee-jae-myung:イ・ジェミョン']],
     ['イジェミョン大統領', ['lee-jae-myung:イジェミョン']],
     ['イ ジェミョン', ['lee-jae-myung:イ ジェミョン']],
     ['王毅外相', ['wang-yi:王毅']],
-    ['王外相は', ['wang-yi:王']],
     ['トランプ大統領', ['donald-trump:トランプ']],
     ['ドナルド・トランプ氏', ['donald-trump:ドナルド・トランプ']],
     ['ｱﾒﾘｶ', ['united-states:ｱﾒﾘｶ']],
@@ -59,7 +56,6 @@ describe('Japanese: places, countries, topics', () => {
   test.each([
     ['北朝鮮の核開発', ['north-korea-nuclear-program:北朝鮮の核']],
     ['北朝鮮が反発', ['north-korea:北朝鮮']],
-    ['APEC首脳会議', ['apec-summit-gyeongju:APEC首脳会議']],
     ['慶州で', ['gyeongju:慶州']],
     ['日本と韓国', ['japan:日本', 'south-korea:韓国']],
     ['５００兆ウォン', ['investment-fund:５００兆ウォン']],
@@ -70,5 +66,22 @@ describe('Japanese: places, countries, topics', () => {
     ['アジア・太平洋経済協力', ['apec:アジア・太平洋経済協力']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('Japanese: titled forms and generic names, on a page that names them', () => {
+  // Alone, a surname with a title or a generic "APEC summit" could be anybody's
+  // (tests/unit/recognition/document-linking.test.ts); the page decides.
+  test.each([
+    ['習主席は訪韓する', ['xi-jinping:習']],
+    ['李大統領は', ['lee-jae-myung:李']],
+    ['王外相は', ['wang-yi:王']],
+    ['APEC首脳会議', ['apec-summit-gyeongju:APEC首脳会議']],
+  ])('%s', (text, expected) => {
+    expect(onTheirPage('ja', text)).toEqual(expected);
+  });
+
+  test.each(['習主席は訪韓する', '李大統領は'])('%s alone names nobody', (text) => {
+    expect(found(text)).toEqual([]);
   });
 });

@@ -5,18 +5,14 @@
  * particle of the word before (클린턴이 대통령이).
  */
 import { describe, expect, test } from 'vitest';
-import { found } from './helpers';
+import { found, onTheirPage } from './helpers';
 
 describe('Korean: names, particles and titles', () => {
   test.each([
     ['이재명 대통령이 말했다.', ['lee-jae-myung:이재명']],
     ['이재명은 회견에서 밝혔다.', ['lee-jae-myung:이재명']],
-    ['이 대통령은 회견에서 밝혔다.', ['lee-jae-myung:이']],
-    ['이대통령은 회견에서 밝혔다.', ['lee-jae-myung:이']],
     ['시진핑 국가주석이 방한한다.', ['xi-jinping:시진핑']],
-    ['시 주석은 11년 만에 방한한다.', ['xi-jinping:시']],
     ['왕이 외교부장은 통화에서 강조했다.', ['wang-yi:왕이']],
-    ['왕 부장은 고위급 교류를 강조했다.', ['wang-yi:왕']],
     ['다카이치 사나에 총리가 방한한다.', ['sanae-takaichi:다카이치 사나에']],
     ['다카이치사나에 총리', ['sanae-takaichi:다카이치사나에']],
     ['다카이치는 제안했다.', ['sanae-takaichi:다카이치']],
@@ -54,8 +50,6 @@ describe('Korean: look-alikes', () => {
 
 describe('Korean: places, countries, topics', () => {
   test.each([
-    ['경주에서 열리는 APEC 정상회의', ['gyeongju:경주', 'apec-summit-gyeongju:APEC 정상회의']],
-    ['APEC정상회의', ['apec-summit-gyeongju:APEC정상회의']],
     ['북핵 문제', ['north-korea-nuclear-program:북핵']],
     ['북한의 핵 개발', ['north-korea-nuclear-program:북한의 핵']],
     ['북한이 반발했다.', ['north-korea:북한']],
@@ -78,4 +72,26 @@ describe('Korean: decomposed Hangul (NFD)', () => {
     expect(text.length).toBeGreaterThan(6);
     expect(found(text)).toEqual([`lee-jae-myung:${'이재명'.normalize('NFD')}`]);
   });
+});
+
+describe('Korean: titled forms and generic names, on a page that names them', () => {
+  // Alone, a surname with a title or a generic "APEC summit" could be anybody's
+  // (tests/unit/recognition/document-linking.test.ts); the page decides.
+  test.each([
+    ['이 대통령은 회견에서 밝혔다.', ['lee-jae-myung:이']],
+    ['이대통령은 회견에서 밝혔다.', ['lee-jae-myung:이']],
+    ['시 주석은 11년 만에 방한한다.', ['xi-jinping:시']],
+    ['왕 부장은 고위급 교류를 강조했다.', ['wang-yi:왕']],
+    ['경주에서 열리는 APEC 정상회의', ['gyeongju:경주', 'apec-summit-gyeongju:APEC 정상회의']],
+    ['APEC정상회의', ['apec-summit-gyeongju:APEC정상회의']],
+  ])('%s', (text, expected) => {
+    expect(onTheirPage('ko', text)).toEqual(expected);
+  });
+
+  test.each(['이 대통령은 회견에서 밝혔다.', '이대통령은 회견에서 밝혔다.'])(
+    '%s alone names nobody',
+    (text) => {
+      expect(found(text)).toEqual([]);
+    },
+  );
 });

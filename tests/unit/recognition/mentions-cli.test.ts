@@ -30,7 +30,7 @@ async function mentions(...args: string[]) {
 }
 
 describe('npm run mentions', () => {
-  test('--json: one line per input, offsets into the input', async () => {
+  test('--json: one line per input, offsets into the input, each file one document', async () => {
     const a = file('a.txt', 'Lee said.\nPresident Lee Jae-myung met 習近平; Lee agreed.\n');
     const b = file('b.txt', '트럼프 대통령');
     const r = await mentions('--json', a, b);
@@ -39,6 +39,8 @@ describe('npm run mentions', () => {
     expect(lines).toHaveLength(2);
     const first = JSON.parse(lines[0]!);
     expect(first).toEqual([
+      // The first line's bare "Lee" is lit by the full name on the next one.
+      { entity: 'lee-jae-myung', name: 'Lee Jae-myung', start: 0, end: 3, text: 'Lee' },
       { entity: 'lee-jae-myung', name: 'Lee Jae-myung', start: 20, end: 33, text: 'Lee Jae-myung' },
       { entity: 'xi-jinping', name: 'Xi Jinping', start: 38, end: 41, text: '習近平' },
       { entity: 'lee-jae-myung', name: 'Lee Jae-myung', start: 43, end: 46, text: 'Lee' },

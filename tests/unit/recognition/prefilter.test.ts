@@ -2,16 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { CORPUS_DIR, corpusPages, describeWithCorpus } from '../with-shared';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, createDocumentState } from '../../../core/recognition';
+import { compileMatcher, linkDocument } from '../../../core/recognition';
 import { buildPrefilter, foldClasses } from '../../../core/recognition/prefilter';
 import { DOT, DROP, foldUnit, isCombining, SPACE } from '../../../core/recognition/normalise';
-import type { EntitySource } from '../../../core/pack/types';
+import { matchableEntities } from '../../../core/pack/matchable';
+import { buildBundledPack } from '../../../scripts/build-pack';
 import { compilePatterns, type PrefilterPattern } from '../../../core/recognition/patterns';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const entities = JSON.parse(
-  readFileSync(path.join(ROOT, 'data/entities.json'), 'utf8'),
-) as EntitySource[];
+const built = buildBundledPack();
+if (!built.ok) throw new Error('data/ does not validate');
+// With the related entities of the briefings, as the background compiles it.
+const entities = matchableEntities(built.pack.entities, built.pack.briefings);
 const EVAL_DIR = path.join(ROOT, 'tests/fixtures/recognition-eval');
 
 /** Paragraph-sized blocks of a saved page's text, roughly as the content script sees them. */
@@ -35,10 +37,11 @@ function anyCase(...folded: string[]): PrefilterPattern[] {
   return folded.map((f) => ({ folded: f, upper: [], focusStart: 0, focusEnd: f.length }));
 }
 
+const withCheck = compileMatcher(entities, { prefilter: true });
+const withoutCheck = compileMatcher(entities, { prefilter: false });
+
 function findAll(blocks: string[], prefilter: boolean) {
-  const matcher = compileMatcher(entities, { prefilter });
-  const state = createDocumentState();
-  return blocks.map((block) => matcher.find(block, state));
+  return linkDocument(prefilter ? withCheck : withoutCheck, blocks);
 }
 
 describe('the pre-check', () => {

@@ -1,20 +1,18 @@
 /**
  * The real data on the real article: data/entities.json run over the seed
- * text (../shared/seed, line by line with one document state, the way the
+ * text (../shared/seed, line by line, decided as one document, the way the
  * content script hands over paragraphs) finds every person it names, in
  * every spelling it uses, and each topic of the pack.
  */
 import { expect, test } from 'vitest';
-import { createDocumentState, type Mention } from '../../../core/recognition';
+import { linkDocument, type Mention } from '../../../core/recognition';
 import { bundled, checkMentions } from './helpers';
 import { describeWithSeed, hasSeed, seedText } from '../with-shared';
 
 describeWithSeed('the seed article', () => {
   const lines = hasSeed ? seedText().split('\n') : [];
-  const state = createDocumentState();
-  const mentions: Mention[] = lines.flatMap((line) => {
-    const found = bundled.find(line, state);
-    checkMentions(line, found);
+  const mentions: Mention[] = linkDocument(bundled, lines).flatMap((found, i) => {
+    checkMentions(lines[i]!, found);
     return found;
   });
   const texts = (id: string) =>

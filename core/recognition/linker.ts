@@ -1,0 +1,503 @@
+/**
+ * Deciding, with the evidence of the whole document, which candidates are
+ * the entity: a page names people and things many times, in many ways, and
+ * a reader resolves each bare "Trump" or "President Lee" by the page as a
+ * whole. The matcher proposes candidates block by block (matcher.ts); the
+ * linker keeps every block's candidates and evidence and decides them all
+ * again, entity by entity, whenever a block comes, changes or goes, so a
+ * headline's "Xi" is lit once the body names Xi Jinping, and "Motegi" goes
+ * dark once the page turns out to be about the racetrack. How a decision is
+ * made, and how to tune it: README.md, "Deciding".
+ *
+ * Blocks are keyed by the caller (an index in a text, a block of a page) and
+ * ordered by the caller's comparator: the document's order, whatever order
+ * they were scanned in.
+ */
+import { COUNTRY, type MatchTable, PERSON } from './patterns';
+import {
+  FORM_AMBIGUOUS,
+  FORM_FULL,
+  FORM_SHORT,
+  FORM_TITLED,
+  FORM_TITLED_WEAK,
+  type BlockScan,
+  type Candidate,
+  type Matcher,
+  type Mention,
+} from './types';
+
+/** What the linker needs of a compiled table. */
+export type LinkerTable = Pick<
+  MatchTable,
+  'entityKind' | 'entityCued' | 'relatedFrom' | 'relatedCount' | 'relatedPool' | 'entityIds'
+>;
+
+/**
+ * The weights of evidence. A cue word or a related entity named in full adds
+ * one (up to the caps); every two distinct words of an unrelated domain take
+ * one away from a person's shorter forms. Tuned on the evaluation set
+ * (`npm run eval:recognition`).
+ */
+export const WEIGHTS = {
+  /** distinct cue words counted, at most */
+  maxCues: 3,
+  /** related entities named in full counted, at most */
+  maxRelated: 2,
+  /** distinct domain words per point of penalty */
+  domainWordsPerPoint: 1,
+  maxPenalty: 3,
+  /** what a titled form needs without a full naming */
+  titled: 1,
+  /** what an ambiguous form or an honorific needs without a full naming */
+  ambiguous: 2,
+} as const;
+
+interface Block<K> {
+  key: K;
+  scan: BlockScan;
+  /** one decision per candidate of `scan`: is it the entity? */
+  decision: boolean[];
+  /** is it a mention: the entity, and not inside a longer candidate that is a mention */
+  accepted: boolean[];
+}
+
+/** A place in the document: a block and an offset in it. */
+interface Pos<K> {
+  block: Block<K>;
+  offset: number;
+}
+
+interface Evidence<K> {
+  pos: Pos<K>;
+  /** an anchor of the entity (a full naming, a titled form), or a namesake of it */
+  anchor: boolean;
+  /** a namesake that goes by the full name too */
+  full: boolean;
+  /** the office it was named with (-1 none; see Signal.roleId) */
+  roleId: number;
+}
+
+export interface LinkChanges<K> {
+  /** candidates that are mentions now and were not */
+  added: Array<{ key: K; candidate: Candidate }>;
+  /** candidates that were mentions and are not any more (their block may be gone) */
+  removed: Array<{ key: K; candidate: Candidate }>;
+}
+
+export class DocumentLinker<K> {
+  private readonly blocks = new Map<K, Block<K>>();
+  /** entities whose decisions may have changed since the last flush */
+  private readonly dirty = new Set<number>();
+  /** decisions of blocks removed since the last flush, to report */
+  private readonly gone: Array<{ key: K; candidate: Candidate }> = [];
+  private domainWords = new Map<number, number>();
+  private penalty = 0;
+  /** entities that have a full naming in the document */
+  private anchored = new Set<number>();
+  /** for each entity, the entities that list it as related */
+  private readonly relatedTo: number[][];
+
+  constructor(
+    private readonly table: LinkerTable,
+    /** the document's order of two blocks */
+    private readonly compare: (a: K, b: K) => number,
+  ) {
+    this.relatedTo = table.entityIds.map(() => []);
+    for (let e = 0; e < table.entityIds.length; e++)
+      for (const r of this.relatedOf(e)) this.relatedTo[r]!.push(e);
+  }
+
+  private relatedOf(e: number): number[] {
+    const out: number[] = [];
+    const from = this.table.relatedFrom[e]!;
+    for (let i = from; i < from + this.table.relatedCount[e]!; i++)
+      out.push(this.table.relatedPool[i]!);
+    return out;
+  }
+
+  get size(): number {
+    return this.blocks.size;
+  }
+
+  /** Adds a block, or replaces what it held. */
+  set(key: K, scan: BlockScan): void {
+    this.delete(key);
+    if (scan.candidates.length === 0 && scan.signals.length === 0) return;
+    const block: Block<K> = {
+      key,
+      scan,
+      decision: scan.candidates.map(() => false),
+      accepted: scan.candidates.map(() => false),
+    };
+    this.blocks.set(key, block);
+    this.touch(block, 1);
+  }
+
+  delete(key: K): void {
+    const block = this.blocks.get(key);
+    if (!block) return;
+    this.blocks.delete(key);
+    block.scan.candidates.forEach((candidate, i) => {
+      if (block.accepted[i]) this.gone.push({ key, candidate });
+    });
+    this.touch(block, -1);
+  }
+
+  /** Forgets everything (an SPA went to another page). */
+  clear(): void {
+    for (const key of [...this.blocks.keys()]) this.delete(key);
+  }
+
+  private touch(block: Block<K>, sign: 1 | -1): void {
+    for (const c of block.scan.candidates) this.dirty.add(c.entity);
+    for (const s of block.scan.signals) {
+      if (s.type !== 'domain') this.dirty.add(s.id);
+      else {
+        const n = (this.domainWords.get(s.key) ?? 0) + sign;
+        if (n > 0) this.domainWords.set(s.key, n);
+        else this.domainWords.delete(s.key);
+      }
+    }
+  }
+
+  /**
+   * What the document says about an entity, for tools that explain a
+   * decision (`npm run -s mentions -- --explain`).
+   */
+  explain(entity: number): {
+    candidates: number;
+    accepted: number;
+    anchored: boolean;
+    competitors: number;
+    cues: number;
+    support: number;
+    penalty: number;
+    domainWords: number;
+  } {
+    const ev = this.collect().get(entity);
+    let accepted = 0;
+    for (const { block, i } of ev?.candidates ?? []) if (block.accepted[i]) accepted++;
+    return {
+      candidates: ev?.candidates.length ?? 0,
+      accepted,
+      anchored: this.anchored.has(entity),
+      competitors: ev?.competitors.length ?? 0,
+      cues: ev?.cues.size ?? 0,
+      support: this.support(entity, ev),
+      penalty: this.penaltyFor(entity),
+      domainWords: this.domainWords.size,
+    };
+  }
+
+  /** The decisions of one block's candidates. */
+  acceptedIn(key: K): Candidate[] {
+    const block = this.blocks.get(key);
+    return block ? block.scan.candidates.filter((_, i) => block.accepted[i]) : [];
+  }
+
+  /**
+   * Decides again every entity whose evidence changed, and says which
+   * candidates became mentions and which stopped being ones.
+   */
+  flush(): LinkChanges<K> {
+    const changes: LinkChanges<K> = { added: [], removed: this.gone.splice(0) };
+    const penalty = Math.min(
+      WEIGHTS.maxPenalty,
+      Math.ceil(this.domainWords.size / WEIGHTS.domainWordsPerPoint),
+    );
+    if (penalty !== this.penalty) {
+      this.penalty = penalty;
+      this.table.entityKind.forEach((kind, e) => kind === PERSON && this.dirty.add(e));
+    }
+    if (this.dirty.size === 0) return changes;
+    const evidence = this.collect();
+    // Full namings first: they decide which entities are anchored, which the
+    // others' related evidence reads.
+    const anchored = new Set<number>();
+    for (const [e, ev] of evidence)
+      if (ev.candidates.some(({ block, i }) => this.confident(e, block, i, evidence)))
+        anchored.add(e);
+    for (const e of anchored) if (!this.anchored.has(e)) this.markRelatedDirty(e);
+    for (const e of this.anchored) if (!anchored.has(e)) this.markRelatedDirty(e);
+    this.anchored = anchored;
+    const decided = new Set<Block<K>>();
+    for (const e of this.dirty) this.decideEntity(e, evidence, decided);
+    this.dirty.clear();
+    // A shorter candidate inside a longer one ("APEC" in "APEC summit") is a
+    // mention only where the longer is not.
+    for (const block of decided)
+      block.scan.candidates.forEach((candidate, i) => {
+        const main = candidate.fallbackOf;
+        const now = block.decision[i]! && (main === undefined || !block.decision[main]);
+        if (block.accepted[i] === now) return;
+        block.accepted[i] = now;
+        (now ? changes.added : changes.removed).push({ key: block.key, candidate });
+      });
+    return changes;
+  }
+
+  private markRelatedDirty(e: number): void {
+    for (const other of this.relatedTo[e]!) this.dirty.add(other);
+  }
+
+  /** Every entity's candidates, competitors and cues, with positions in document order. */
+  private collect(): Map<number, EntityEvidence<K>> {
+    const out = new Map<number, EntityEvidence<K>>();
+    const get = (e: number) => {
+      let ev = out.get(e);
+      if (!ev) out.set(e, (ev = { candidates: [], competitors: [], cues: new Set() }));
+      return ev;
+    };
+    const ordered = [...this.blocks.values()].sort((a, b) => this.compare(a.key, b.key));
+    for (const block of ordered) {
+      block.scan.candidates.forEach((c, i) => get(c.entity).candidates.push({ block, i }));
+      for (const s of block.scan.signals) {
+        if (s.type === 'competitor') {
+          // A former office holder claims no title of the sitting one.
+          if (s.roleId !== -2)
+            get(s.id).competitors.push({
+              pos: { block, offset: s.start },
+              anchor: false,
+              full: !!s.full,
+              roleId: s.roleId ?? -1,
+            });
+        } else if (s.type === 'cue') get(s.id).cues.add(s.key);
+      }
+    }
+    this.order = new Map(ordered.map((b, i) => [b, i]));
+    return out;
+  }
+
+  private order = new Map<Block<K>, number>();
+
+  private before(a: Pos<K>, b: Pos<K>): boolean {
+    const x = this.order.get(a.block)!;
+    const y = this.order.get(b.block)!;
+    return x < y || (x === y && a.offset < b.offset);
+  }
+
+  private support(e: number, ev: EntityEvidence<K> | undefined): number {
+    // A country named on the page says little about who else is (a MotoGP
+    // report names Japan too): related countries count one, however many.
+    let related = 0;
+    let country = 0;
+    for (const r of this.relatedOf(e))
+      if (this.anchored.has(r)) {
+        if (this.table.entityKind[r] === COUNTRY) country = 1;
+        else related++;
+      }
+    related += country;
+    return Math.min(WEIGHTS.maxCues, ev?.cues.size ?? 0) + Math.min(WEIGHTS.maxRelated, related);
+  }
+
+  /**
+   * Is the candidate the entity whatever else the document says: a full
+   * naming that counts, or a shorter name written with one of its offices?
+   * An entity with one is *present* on the page: its related entities read it
+   * as evidence.
+   */
+  private confident(
+    e: number,
+    block: Block<K>,
+    i: number,
+    evidence: Map<number, EntityEvidence<K>>,
+  ): boolean {
+    const c = block.scan.candidates[i]!;
+    if (c.form === FORM_FULL) return this.fullOk(e, block, i, evidence);
+    return c.role > 0 && (c.form === FORM_SHORT || c.form === FORM_AMBIGUOUS);
+  }
+
+  /** A full naming counts unless a namesake with the same full name is nearer ("Pastor Wang Yi"). */
+  private fullOk(
+    e: number,
+    block: Block<K>,
+    i: number,
+    evidence: Map<number, EntityEvidence<K>>,
+  ): boolean {
+    const ev = evidence.get(e)!;
+    const fulls = ev.competitors.filter((x) => x.full);
+    if (fulls.length === 0) return true;
+    const c = block.scan.candidates[i]!;
+    if (c.role > 0) return true;
+    const points: Array<Evidence<K>> = [...fulls];
+    for (const { block: b, i: j } of ev.candidates) {
+      const d = b.scan.candidates[j]!;
+      if (d.form === FORM_FULL && d.role > 0)
+        points.push({
+          pos: { block: b, offset: d.start },
+          anchor: true,
+          full: true,
+          roleId: d.roleId,
+        });
+    }
+    const nearest = this.nearest(this.sorted(points), { block, offset: c.start });
+    if (nearest) return nearest.anchor;
+    return this.support(e, ev) > this.penaltyFor(e);
+  }
+
+  private penaltyFor(e: number): number {
+    return this.table.entityKind[e] === PERSON ? this.penalty : 0;
+  }
+
+  /** `points` in document order (a copy). */
+  private sorted(points: ReadonlyArray<Evidence<K>>): Array<Evidence<K>> {
+    return [...points].sort((a, b) =>
+      this.before(a.pos, b.pos) ? -1 : this.before(b.pos, a.pos) ? 1 : 0,
+    );
+  }
+
+  /** Of `sorted` points, the one nearest before `pos` (or at it), or else the first after it. */
+  private nearest(sorted: ReadonlyArray<Evidence<K>>, pos: Pos<K>): Evidence<K> | null {
+    let lo = 0;
+    let hi = sorted.length;
+    // The first point after `pos`.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.before(pos, sorted[mid]!.pos)) hi = mid;
+      else lo = mid + 1;
+    }
+    return sorted[lo - 1] ?? sorted[lo] ?? null;
+  }
+
+  private decideEntity(
+    e: number,
+    evidence: Map<number, EntityEvidence<K>>,
+    decidedBlocks: Set<Block<K>>,
+  ): void {
+    const ev = evidence.get(e);
+    if (!ev) return;
+    const support = this.support(e, ev);
+    const penalty = this.penaltyFor(e);
+    const decided: boolean[] = [];
+    // Anchors, in document order: full namings that count, and shorter names
+    // written with one of the entity's offices ("美国总统特朗普", "高市首相").
+    const anchors: Array<Evidence<K>> = [];
+    ev.candidates.forEach(({ block, i }, n) => {
+      const c = block.scan.candidates[i]!;
+      if (c.form === FORM_FULL) decided[n] = this.fullOk(e, block, i, evidence);
+      else if (c.role > 0 && (c.form === FORM_SHORT || c.form === FORM_AMBIGUOUS))
+        decided[n] = true;
+      else return;
+      if (decided[n])
+        anchors.push({
+          pos: { block, offset: c.start },
+          anchor: true,
+          full: false,
+          roleId: c.roleId,
+        });
+    });
+    const hasAnchor = anchors.length > 0;
+    /**
+     * Who a form belongs to when a namesake is on the page too. A titled
+     * form (and a bare one with an office) is the last of them named before
+     * it, with that office or none ("Lee Myung-bak … President Lee"; not
+     * "director Lee Jong-seok … President Lee"). A shorter name without an
+     * office goes to the one named in its own block before it, or else to
+     * the one the page names first: its subject ("Fred Trump … Trump began
+     * working", "Donald Trump … Melania Trump … Trump said").
+     */
+    const referentIsOther = (block: Block<K>, c: Candidate) => {
+      if (ev.competitors.length === 0) return false;
+      const pos = { block, offset: c.start };
+      if (c.role > 0 || c.form === FORM_TITLED || c.form === FORM_TITLED_WEAK) {
+        const claims = this.sorted([
+          ...anchors,
+          ...ev.competitors.filter((q) => q.roleId < 0 || q.roleId === c.roleId),
+        ]);
+        const nearest = this.nearest(claims, pos);
+        return !!nearest && !nearest.anchor;
+      }
+      const nearest = this.nearest(points, pos);
+      if (nearest && nearest.pos.block === block && !this.before(pos, nearest.pos))
+        return !nearest.anchor;
+      return !points[0]!.anchor;
+    };
+    const points = this.sorted([...anchors, ...ev.competitors]);
+    ev.candidates.forEach(({ block, i }, n) => {
+      const c = block.scan.candidates[i]!;
+      if (decided[n] !== undefined) return;
+      if (referentIsOther(block, c)) {
+        decided[n] = false;
+        return;
+      }
+      const referentIsEntity = ev.competitors.length > 0 && hasAnchor;
+      switch (c.form) {
+        case FORM_TITLED:
+          decided[n] =
+            (hasAnchor || support >= WEIGHTS.titled) &&
+            !(c.demonstrative && !hasAnchor && this.titleHeldBefore(block, c, e));
+          break;
+        case FORM_TITLED_WEAK:
+        case FORM_AMBIGUOUS:
+          // A thing with cues of its own (a summit of one year, a city that is
+          // also a word) needs one of them; related entities alone do not say
+          // which summit, which 경주.
+          decided[n] =
+            hasAnchor ||
+            referentIsEntity ||
+            (support - penalty >= WEIGHTS.ambiguous &&
+              (this.table.entityKind[e] === PERSON ||
+                !this.table.entityCued[e] ||
+                ev.cues.size > 0));
+          break;
+        case FORM_SHORT:
+          decided[n] = hasAnchor || support >= penalty;
+          break;
+        default:
+          decided[n] = false;
+      }
+    });
+    ev.candidates.forEach(({ block, i }, n) => {
+      block.decision[i] = !!decided[n];
+      decidedBlocks.add(block);
+      // A fallback's block must be looked at again when its main candidate is decided.
+    });
+  }
+
+  /**
+   * "트럼프 대통령은 … 이 대통령은": is the title of a demonstrative form held
+   * by another name earlier in the document? Then it reads "this president".
+   */
+  private titleHeldBefore(block: Block<K>, c: Candidate, e: number): boolean {
+    const pos = { block, offset: c.start };
+    for (const b of this.blocks.values())
+      for (const d of b.scan.candidates)
+        if (
+          d.entity !== e &&
+          d.roleId === c.roleId &&
+          d.roleId >= 0 &&
+          this.before({ block: b, offset: d.start }, pos)
+        )
+          return true;
+    return false;
+  }
+}
+
+interface EntityEvidence<K> {
+  candidates: Array<{ block: Block<K>; i: number }>;
+  competitors: Array<Evidence<K>>;
+  cues: Set<number>;
+}
+
+/**
+ * The mentions of a whole document given as blocks of text (lines of a
+ * file, paragraphs of an article), decided together: one list per block,
+ * offsets into that block.
+ */
+export function linkDocument(matcher: Matcher, blocks: readonly string[]): Mention[][] {
+  const table = matcher.table;
+  const linker = new DocumentLinker<number>(table, (a, b) => a - b);
+  blocks.forEach((text, i) => linker.set(i, matcher.scan(text)));
+  linker.flush();
+  return blocks.map((text, i) =>
+    linker
+      .acceptedIn(i)
+      .sort((a, b) => a.start - b.start)
+      .map((c) => ({
+        entityId: table.entityIds[c.entity]!,
+        start: c.start,
+        end: c.end,
+        text: text.slice(c.start, c.end),
+      })),
+  );
+}
