@@ -1,0 +1,216 @@
+/**
+ * The background's answers over a fake IndexedDB, called through the local
+ * client so that they go through the same envelope and error handling as
+ * real messages.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLocalClient, MessagingError } from '../../../lib/messaging';
+import type { ToBackground } from '../../../lib/messaging/protocol';
+import type { BriefingDb } from '../../../lib/db/schema';
+import { seedBundledPack } from '../../../lib/db/seed';
+import { createHandlers } from '../../../entrypoints/background/handlers';
+import { bundledPack, sourcePack } from '../db/fixtures';
+import { freshDb } from '../db/helpers';
+
+const BUNDLED_VERSION = 'bundled@1.0.0';
+const WITH_USER_PACK = 'bundled@1.0.0,user-pack@1.0.0';
+
+let db: BriefingDb;
+let deps: {
+  database: ReturnType<typeof vi.fn<() => Promise<BriefingDb>>>;
+  openPage: ReturnType<typeof vi.fn<(path: string) => Promise<void>>>;
+  reportProgress: ReturnType<typeof vi.fn<(done: number, total: number) => void>>;
+  dataChanged: ReturnType<typeof vi.fn<(version: string) => Promise<void>>>;
+};
+let client: ReturnType<typeof createLocalClient<ToBackground>>;
+
+beforeEach(async () => {
+  db = await freshDb();
+  await seedBundledPack(db, bundledPack());
+  deps = {
+    database: vi.fn(() => Promise.resolve(db)),
+    openPage: vi.fn(() => Promise.resolve()),
+    reportProgress: vi.fn(),
+    dataChanged: vi.fn(() => Promise.resolve()),
+  };
+  client = createLocalClient<ToBackground>(createHandlers(deps));
+});
+
+describe('getMatcherData', () => {
+  it('gives pages the installed entities, their topics and the compiled matcher', async () => {
+    const data = await client.send('getMatcherData', undefined);
+    expect(data.version).toBe(BUNDLED_VERSION);
+    expect(data.entities.map((e) => e.id).sort()).toEqual([
+      'sanae-takaichi',
+      'toshimitsu-motegi',
+      'wang-yi',
+    ]);
+    // Only what a page needs to colour and name a mention: no aliases, no exclusions.
+    expect(data.entities.find((e) => e.id === 'wang-yi')).toEqual({
+      id: 'wang-yi',
+      kind: 'person',
+      name: 'Wang Yi',
+      names: { ko: '왕이', 'zh-Hans': '王毅' },
+      topics: ['diplomacy'],
+    });
+    expect(data.topics.map((t) => t.id).sort()).toEqual(['diplomacy', 'japan-politics']);
+    expect([...data.matcher.entityIds].sort()).toEqual([
+      'sanae-takaichi',
+      'toshimitsu-motegi',
+      'wang-yi',
+    ]);
+    // It crosses to pages as JSON (Chromium's messages are JSON).
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+
+  it('compiles once per data version, however many pages ask', async () => {
+    const first = await client.send('getMatcherData', undefined);
+    const [second, third] = await Promise.all([
+      client.send('getMatcherData', undefined),
+      client.send('getMatcherData', undefined),
+    ]);
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    expect(deps.database).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries again after a failure instead of keeping it', async () => {
+    deps.database.mockRejectedValueOnce(new Error('blocked by another version'));
+    await expect(client.send('getMatcherData', undefined)).rejects.toThrow(
+      'blocked by another version',
+    );
+    await expect(client.send('getMatcherData', undefined)).resolves.toMatchObject({
+      version: BUNDLED_VERSION,
+    });
+  });
+
+  it('answers getEntities from the same data, in data order', async () => {
+    const entities = await client.send('getEntities', { ids: ['wang-yi', 'nobody'] });
+    expect(entities.map((e) => e.id)).toEqual(['wang-yi']);
+    expect(deps.database).toHaveBeenCalledTimes(1);
+    await client.send('getMatcherData', undefined);
+    expect(deps.database).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('importPack', () => {
+  it('answers the pack, recompiles, and tells the pages the new version', async () => {
+    const before = await client.send('getMatcherData', undefined);
+    const outcome = await client.send('importPack', {
+      text: JSON.stringify(sourcePack()),
+      fileName: 'notes.json',
+    });
+    expect(outcome).toMatchObject({ ok: true, value: { id: 'user-pack', bundled: false } });
+    expect(deps.dataChanged.mock.calls).toEqual([[WITH_USER_PACK]]);
+    expect(deps.reportProgress).toHaveBeenCalled();
+    const after = await client.send('getMatcherData', undefined);
+    expect(after).not.toBe(before);
+    expect(after.version).toBe(WITH_USER_PACK);
+    expect(after.matcher.entityIds).toContain('lee-jae-myung');
+    expect(after.entities.map((e) => e.id)).toContain('gyeongju');
+  });
+
+  it.each([
+    ['a file that is not JSON', '{ not json', /JSON/i],
+    ['a pack that does not validate', JSON.stringify({ ...sourcePack(), id: '' }), /id/i],
+  ])('refuses %s with problems, changing nothing', async (_, text, message) => {
+    const before = await client.send('getMatcherData', undefined);
+    const outcome = await client.send('importPack', { text, fileName: 'bad.json' });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems.length).toBeGreaterThan(0);
+    expect(outcome.problems.map((p) => p.message).join('\n')).toMatch(message);
+    expect(deps.dataChanged).not.toHaveBeenCalled();
+    expect(await client.send('getMatcherData', undefined)).toBe(before);
+  });
+});
+
+describe('removePack', () => {
+  it('answers the removed pack, recompiles, and tells the pages', async () => {
+    await client.send('importPack', { text: JSON.stringify(sourcePack()), fileName: 'n.json' });
+    deps.dataChanged.mockClear();
+    const outcome = await client.send('removePack', { packId: 'user-pack' });
+    expect(outcome).toMatchObject({ ok: true, value: { id: 'user-pack' } });
+    expect(deps.dataChanged.mock.calls).toEqual([[BUNDLED_VERSION]]);
+    const data = await client.send('getMatcherData', undefined);
+    expect(data.version).toBe(BUNDLED_VERSION);
+    expect(data.matcher.entityIds).not.toContain('lee-jae-myung');
+  });
+
+  it.each([
+    [
+      'the bundled pack',
+      'bundled',
+      '"Bundled briefings" is the pack that comes with the extension and cannot be removed.',
+    ],
+    ['a pack that is not installed', 'nope', 'No pack with the id "nope" is installed.'],
+  ])('refuses %s as problems, not as an error', async (_, packId, message) => {
+    expect(await client.send('removePack', { packId })).toEqual({
+      ok: false,
+      problems: [{ message }],
+    });
+    expect(deps.dataChanged).not.toHaveBeenCalled();
+  });
+});
+
+describe('exportPack', () => {
+  it('answers the source of an imported pack', async () => {
+    await client.send('importPack', { text: JSON.stringify(sourcePack()), fileName: 'n.json' });
+    expect(await client.send('exportPack', { packId: 'user-pack' })).toEqual({
+      ok: true,
+      value: sourcePack(),
+    });
+  });
+
+  it('refuses a pack that is not installed as problems', async () => {
+    expect(await client.send('exportPack', { packId: 'nope' })).toEqual({
+      ok: false,
+      problems: [{ message: 'No pack "nope" is installed.' }],
+    });
+  });
+});
+
+describe('queries', () => {
+  it('answers null for the briefing of an unknown entity, and the view of a known one', async () => {
+    expect(await client.send('getBriefing', { entityId: 'nobody' })).toBeNull();
+    const view = await client.send('getBriefing', { entityId: 'wang-yi' });
+    expect(view).toMatchObject({ entity: { id: 'wang-yi' }, packIds: ['bundled'] });
+  });
+
+  it('answers null for an unknown article, and the article of a known one', async () => {
+    expect(await client.send('getArticle', { packId: 'bundled', articleId: 'nope' })).toBeNull();
+    expect(await client.send('getArticle', { packId: 'nope', articleId: 'call' })).toBeNull();
+    expect(await client.send('getArticle', { packId: 'bundled', articleId: 'call' })).toMatchObject(
+      { id: 'call', title: 'Article call' },
+    );
+  });
+
+  it('lists packs and topics, and searches entities', async () => {
+    expect((await client.send('listPacks', undefined)).map((p) => p.id)).toEqual(['bundled']);
+    expect((await client.send('listTopics', undefined)).map((t) => t.id).sort()).toEqual([
+      'diplomacy',
+      'japan-politics',
+    ]);
+    const hits = await client.send('searchEntities', { query: 'wang', limit: 5 });
+    expect(hits.map((h) => h.id)).toEqual(['wang-yi']);
+  });
+
+  it('fails, as an error, when the database cannot be opened', async () => {
+    deps.database.mockRejectedValue(new Error('quota exceeded'));
+    await expect(client.send('getBriefing', { entityId: 'wang-yi' })).rejects.toThrow(
+      MessagingError,
+    );
+    await expect(client.send('listPacks', undefined)).rejects.toThrow('quota exceeded');
+  });
+});
+
+describe('openPage', () => {
+  it.each([
+    [{ page: 'briefing' as const, hash: 'wang-yi' }, '/briefing.html#wang-yi'],
+    [{ page: 'article' as const, hash: 'bundled/call/0-10' }, '/article.html#bundled/call/0-10'],
+    [{ page: 'options' as const }, '/options.html'],
+  ])('opens %o at %s', async (request, path) => {
+    expect(await client.send('openPage', request)).toBe(true);
+    expect(deps.openPage.mock.calls).toEqual([[path]]);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The background as the extension runs it, with WXT's fake browser and a
+ * fresh fake IndexedDB per test: messages come in through runtime.onMessage,
+ * commands through commands.onCommand, and what it sends goes out through
+ * tabs.sendMessage, runtime.sendMessage (pushes) and storage.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import bundled from '../../../assets/bundled-pack.json';
+import { backgroundClient, onPush } from '../../../lib/messaging';
+import { DATA_VERSION_KEY, type FromBackground } from '../../../lib/messaging/protocol';
+import { listPacks, openBriefingDb } from '../../../lib/db';
+import { startBackground } from '../../../entrypoints/background/service';
+import { sourcePack } from '../db/fixtures';
+import { fakeEvent } from '../content/helpers';
+
+const BUNDLED_VERSION = `${bundled.id}@${bundled.version}`;
+
+let factory: IDBFactory;
+let onCommand: ReturnType<typeof fakeEvent<[string, { id?: number } | undefined]>>;
+let sendToTab: ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // Each test gets its own empty database.
+  factory = new IDBFactory();
+  vi.stubGlobal('indexedDB', factory);
+  // WXT's fake browser implements neither commands.onCommand nor tabs.sendMessage.
+  onCommand = fakeEvent();
+  (fakeBrowser.commands as unknown as { onCommand: unknown }).onCommand = onCommand;
+  sendToTab = vi.fn(() => Promise.resolve({ ok: true, value: true }));
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(sendToTab as never);
+  startBackground();
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('startBackground: messages', () => {
+  it('answers requests through runtime.onMessage, seeding the bundled pack first', async () => {
+    const packs = await backgroundClient.send('listPacks', undefined);
+    expect(packs).toEqual([
+      expect.objectContaining({ id: bundled.id, version: bundled.version, bundled: true }),
+    ]);
+    const data = await backgroundClient.send('getMatcherData', undefined);
+    expect(data.version).toBe(BUNDLED_VERSION);
+    expect(data.entities.map((e) => e.id)).toContain('wang-yi');
+  });
+
+  it('leaves messages that are not its own to other listeners', async () => {
+    const answers = await fakeBrowser.runtime.onMessage.trigger(
+      { channel: 'briefing-lens', type: 'getPageMentions', request: undefined },
+      {},
+    );
+    expect(answers).toEqual([undefined]);
+  });
+
+  it('opens extension pages in a new tab', async () => {
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    expect(await backgroundClient.send('openPage', { page: 'briefing', hash: 'wang-yi' })).toBe(
+      true,
+    );
+    expect(created).toHaveBeenCalledWith({
+      url: fakeBrowser.runtime.getURL('/briefing.html#wang-yi'),
+    });
+  });
+
+  it('seeds on install, before any page asks', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.waitFor(async () => {
+      const db = await openBriefingDb({ factory });
+      try {
+        expect((await listPacks(db)).map((p) => p.id)).toEqual([bundled.id]);
+      } finally {
+        db.close();
+      }
+    });
+  });
+});
+
+describe('startBackground: importing a pack', () => {
+  it('pushes its progress to the extension’s pages and tells open pages the new version', async () => {
+    const progress: Array<FromBackground['importProgress']> = [];
+    const unsubscribe = onPush('importProgress', (payload) => progress.push(payload));
+    const outcome = await backgroundClient.send('importPack', {
+      text: JSON.stringify(sourcePack()),
+      fileName: 'notes.json',
+    });
+    unsubscribe();
+    expect(outcome).toMatchObject({ ok: true, value: { id: 'user-pack' } });
+    expect(progress.length).toBeGreaterThan(0);
+    const last = progress.at(-1)!;
+    expect(last.done).toBe(last.total);
+    expect(progress.map((p) => p.done)).toEqual(
+      [...progress.map((p) => p.done)].sort((a, b) => a - b),
+    );
+    const version = `${BUNDLED_VERSION},user-pack@1.0.0`;
+    expect(await fakeBrowser.storage.local.get(DATA_VERSION_KEY)).toEqual({
+      [DATA_VERSION_KEY]: version,
+    });
+    expect((await backgroundClient.send('getMatcherData', undefined)).version).toBe(version);
+  });
+});
+
+describe('startBackground: the next-mention command', () => {
+  it('asks the tab’s top frame to focus its next mention', async () => {
+    await onCommand.trigger('next-mention', { id: 7 });
+    expect(sendToTab).toHaveBeenCalledWith(
+      7,
+      { channel: 'briefing-lens', type: 'focusNextMention', request: {} },
+      { frameId: 0 },
+    );
+  });
+
+  it.each([
+    ['another command', 'something-else', { id: 7 }],
+    ['a command without a tab', 'next-mention', undefined],
+    ['a tab without an id', 'next-mention', {}],
+  ])('sends nothing for %s', async (_, command, tab) => {
+    await onCommand.trigger(command, tab);
+    expect(sendToTab).not.toHaveBeenCalled();
+  });
+
+  it('stays quiet on a page where content scripts cannot run', async () => {
+    // An unhandled rejection would fail the run: vitest reports every one.
+    sendToTab.mockRejectedValueOnce(new Error('Could not establish connection.'));
+    await expect(onCommand.trigger('next-mention', { id: 7 })).resolves.toBeDefined();
+    expect(sendToTab).toHaveBeenCalledTimes(1);
+  });
+});
