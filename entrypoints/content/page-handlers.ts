@@ -52,8 +52,9 @@ export function pageHandlers(view: PageView): Handlers<ToContent> {
       if (!painted.length) return false;
       const focused = view.focused();
       const at = focused ? painted.indexOf(focused) : -1;
+      // From nothing, forwards is the first and backwards the last.
       const next = backwards
-        ? painted[(at - 1 + painted.length) % painted.length]
+        ? painted[at < 0 ? painted.length - 1 : (at - 1 + painted.length) % painted.length]
         : painted[(at + 1) % painted.length];
       view.focus(next ?? null);
       return true;

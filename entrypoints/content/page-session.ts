@@ -161,6 +161,8 @@ class PageSession {
   private restart(): void {
     this.hostname = location.hostname;
     this.card.close();
+    // The focused name belongs to the page that went.
+    this.focus(null);
     this.index.removeWhere(() => true);
     this.painter.clear();
     this.scanner.resetDocumentState();

@@ -149,7 +149,10 @@ export class CardController {
       return;
     }
     if (this.isOpen && this.pinned) return;
-    // A new name: start over with a new token.
+    // A new name: start over with a new token. An open card stays until the
+    // new one replaces it (or the pointer leaves this name too): the hide
+    // scheduled on leaving the last name must not take the new card with it.
+    this.cancelHide();
     this.abandon();
     const token = ++this.token;
     this.mention = mention;

@@ -39,13 +39,14 @@ export function watchMutations(watch: MutationWatch): void {
         roots.add(record.target);
         continue;
       }
-      if (record.removedNodes.length) removedSome = true;
-      for (const node of record.addedNodes) {
-        if (watch.isOwn(node)) continue;
-        // A new element is scanned on its own; new text rescans its block.
-        roots.add(node.nodeType === 1 ? node : record.target);
-      }
-      if (record.removedNodes.length && !record.addedNodes.length) roots.add(record.target);
+      // The extension's own nodes coming and going (the card's host) are no
+      // change to the page: closing a card must not rescan the document.
+      const added = [...record.addedNodes].filter((node) => !watch.isOwn(node));
+      const removed = [...record.removedNodes].filter((node) => !watch.isOwn(node));
+      if (removed.length) removedSome = true;
+      // A new element is scanned on its own; new text rescans its block.
+      for (const node of added) roots.add(node.nodeType === 1 ? node : record.target);
+      if (removed.length && !added.length) roots.add(record.target);
     }
     if ((roots.size || removedSome) && timer === undefined)
       timer = setTimeout(flush, BATCH_DELAY_MS);

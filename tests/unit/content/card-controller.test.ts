@@ -340,11 +340,7 @@ describe('CardController: staying and going', () => {
     expect(card.isOpen).toBe(true);
   });
 
-  // Known bug (reported, not fixed here): the hide scheduled on leaving Wang Yi
-  // still fires after the pointer reached the next name, and close() also
-  // cancels that name's show timer; a pointer resting still on Xi Jinping
-  // never gets its card. Drop `.fails` once it is fixed.
-  it.fails('opens the next name’s card when the pointer moves on to it in time', async () => {
+  it('opens the next name’s card when the pointer moves on to it in time', async () => {
     const { card, surface } = await hovered();
     card.pointerOver(undefined);
     await elapse(HIDE_AFTER_MS / 3);

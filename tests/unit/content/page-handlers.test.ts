@@ -103,10 +103,7 @@ describe('focusNextMention', () => {
     expect(v.focused()).toBe(expected);
   });
 
-  // Known bug (reported, not fixed here): with no focus, `at` is -1 and going
-  // backwards lands on the second-to-last mention. Nothing sends `backwards`
-  // yet (the only command goes forward). Drop `.fails` once it is fixed.
-  it.fails('backward from nothing: the last', async () => {
+  it('backward from nothing: the last', async () => {
     const v = view(painted);
     await v.handlers.focusNextMention({ backwards: true }, {});
     expect(v.focused()).toBe(wang2);

@@ -336,10 +336,19 @@ describe('startPage: a changing page', () => {
     expect((await page.send('getDiagnostics', {})).card.open).toBe(false);
   });
 
-  // Known bug (reported, not fixed here): the card's host leaving the page is a
-  // removal from <html> that watchMutations does not recognise as its own, so
-  // every closed card queues a rescan of the whole document.
-  it.fails('does not read the page again when a card closes', async () => {
+  it('forgets the focused name on an SPA navigation', async () => {
+    await start();
+    await page.send('focusNextMention', {});
+    expect(drawn(registry, FOCUS_HIGHLIGHT)).toEqual(['Wang Yi']);
+    history.pushState(null, '', '/world/europe');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(drawn(registry, FOCUS_HIGHLIGHT)).toEqual([]);
+    // Enter opens nothing: the name it focused was the old page's.
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
+  });
+
+  it('does not read the page again when a card closes', async () => {
     await start();
     await page.send('focusNextMention', {});
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
