@@ -32,7 +32,8 @@ export const NOT_BEFORE_CAPITAL = 32;
  * Set on one-character names (the Korean press's 韓, 美, 中, 日, 北, 미):
  * neither neighbour may be Han, kana or a digit ("一日中", "30日"), nor
  * Hangul before ("한미"); a Hangul name must be followed by a space or
- * punctuation ("미 의회", not "미국"), a Han one may take a particle (韓에).
+ * punctuation ("미 의회", not "미국"), a Han one may take a particle (韓에)
+ * and must have Hangul around it.
  */
 export const STANDALONE = 256;
 
@@ -94,5 +95,17 @@ function standsAlone(u: Uint16Array, n: number, fs: number, fe: number): boolean
   if (fs > 0 && (near(u[fs - 1]!) || isHangul(u[fs - 1]!))) return false;
   if (fe < n && near(u[fe]!)) return false;
   if (isHangul(u[fs]!) && fe < n && (isHangul(u[fe]!) || isWordUnit(u[fe]!))) return false;
+  // A lone Han character stands for a country only in the Korean press's
+  // Hangul ("美 국무부"); amid Chinese or Japanese it is a word ("真、善、美").
+  if (!isHangul(u[fs]!) && !hangulNear(u, n, fs, fe)) return false;
   return true;
+}
+
+/** How far (in folded units) a Korean abbreviation looks for the Hangul around it. */
+const HANGUL_WINDOW = 24;
+
+function hangulNear(u: Uint16Array, n: number, fs: number, fe: number): boolean {
+  for (let i = Math.max(0, fs - HANGUL_WINDOW); i < Math.min(n, fe + HANGUL_WINDOW); i++)
+    if (isHangul(u[i]!)) return true;
+  return false;
 }

@@ -410,9 +410,26 @@ export class DocumentLinker<K> {
       const nearest = this.nearest(points, pos);
       if (nearest && nearest.pos.block === block && !this.before(pos, nearest.pos))
         return !nearest.anchor;
-      return !points[0]!.anchor;
+      return !subjectIsEntity;
     };
     const points = this.sorted([...anchors, ...ev.competitors]);
+    /**
+     * The page's subject among those who go by the name: the first of them
+     * named, unless the page spoke of a bare "Trump" before it named any of
+     * them (a front page of headlines that later mentions Melania Trump, a
+     * story that later names "his second son Eric Trump"): then the bare
+     * name was the entity's all along, as far as namesakes go.
+     */
+    let subjectIsEntity = points.length > 0 && points[0]!.anchor;
+    if (!subjectIsEntity && points.length > 0) {
+      const first = ev.candidates.find(
+        ({ block, i }) => block.scan.candidates[i]!.form === FORM_SHORT,
+      );
+      if (first) {
+        const at = { block: first.block, offset: first.block.scan.candidates[first.i]!.start };
+        subjectIsEntity = this.before(at, points[0]!.pos);
+      }
+    }
     ev.candidates.forEach(({ block, i }, n) => {
       const c = block.scan.candidates[i]!;
       if (decided[n] !== undefined) return;

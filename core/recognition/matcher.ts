@@ -256,9 +256,10 @@ function readBlock(
       !spans.some((s) => s.entity === x.entity && s.start <= x.start && x.end <= s.end)
     )
       signals.push({ type: 'competitor', id: x.entity, start: x.start, key: -1 });
-  if (chosen.length === 0) {
-    // Cues and domain words count only in blocks that name something: the
-    // content script's pre-check never lets the others reach the matcher.
+  if (raws.length === 0 && others.length === 0) {
+    // Cues and domain words count only in blocks where a name is written
+    // (even one an exclusion then cancels, "트럼프 카드"): the content
+    // script's pre-check never lets the others reach the matcher.
     const competitors = signals.filter((x) => x.type === 'competitor');
     return competitors.length ? { candidates: [], signals: competitors } : EMPTY;
   }
@@ -267,6 +268,9 @@ function readBlock(
   for (const r of chosen) {
     const c = readContext(t, text, u, offs, n, r, words, chosen);
     if (c === null) continue;
+    // "트럼프(카드)", "Trump (card game)": a word of another domain in
+    // brackets right after a shorter name says which thing it is.
+    if (c.form !== FORM_FULL && glossedByDomain(text, c.end, signals)) continue;
     if (c.role < 0 || glossOfAnother(text, c, spans)) {
       // Somebody else's office before the name, or a reading in brackets of
       // somebody else's name ("王怡（ワン・イー）"): theirs, here and near here.
@@ -440,6 +444,16 @@ function glossOfAnother(text: string, c: Candidate, spans: readonly Span[]): boo
   if (i < 0 || !OPENING_BRACKETS.has(text.charCodeAt(i))) return false;
   const before = i;
   return spans.some((x) => x.entity === c.entity && x.end === before);
+}
+
+/** Is a domain word the first thing inside a bracket opened right after `end`? */
+function glossedByDomain(text: string, end: number, signals: readonly Signal[]): boolean {
+  let i = end;
+  if (text.charCodeAt(i) === 32) i++;
+  if (!OPENING_BRACKETS.has(text.charCodeAt(i))) return false;
+  i++;
+  while (text.charCodeAt(i) === 32) i++;
+  return signals.some((x) => x.type === 'domain' && x.start === i);
 }
 
 const FORMER = /\b(?:former|ex-)\s*(?:[^\s.;:!?。]+\s+){0,4}$/i;

@@ -10,6 +10,11 @@ export interface TextBlock {
   nodes: Text[];
   /** starts[i] = offset of nodes[i] in text */
   starts: number[];
+  /**
+   * The nodes' data in order, with one space between two of them where the
+   * page has only white space or a <br> between them: the text as a reader
+   * sees it, and offsets that map back exactly (offsets.ts).
+   */
   text: string;
 }
 
@@ -24,6 +29,8 @@ export interface CollectOptions {
 
 /** Anything but white space (a native test: stops at the first letter). */
 const CONTENT = /[^\s]/;
+const SPACE_AT_END = /\s$/;
+const SPACE_AT_START = /^\s/;
 
 /**
  * An incremental walk over the blocks below `root`, so that the scanner can
@@ -93,6 +100,8 @@ export class BlockWalker {
     let starts: number[] = [];
     let text = '';
     let block: Node | null = null;
+    /** white space or a <br> since the block's last text */
+    let gap = false;
     if (this.pending) {
       nodes = [this.pending];
       starts = [0];
@@ -127,10 +136,21 @@ export class BlockWalker {
             this.pendingBlock = lastBlock;
             break;
           }
+          // White space or a line break between two texts of the block is
+          // one space to a reader ("Por<!-- --> <span>Steven Lee Myers"):
+          // a space that no node holds, which no mention starts or ends on.
+          if (gap) {
+            gap = false;
+            if (nodes.length && !SPACE_AT_END.test(text) && !SPACE_AT_START.test(data))
+              text += ' ';
+          }
           nodes.push(node as Text);
           starts.push(text.length);
           text += data;
-        }
+        } else if (block !== null) gap = true;
+        node = walker.nextNode();
+      } else if (block !== null && (node as Element).localName === 'br') {
+        gap = true;
         node = walker.nextNode();
       } else if (
         // `isSkippedElement`, with the editables already found, and the

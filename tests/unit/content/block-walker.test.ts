@@ -31,6 +31,35 @@ describe('BlockWalker', () => {
     expect(block!.starts).toEqual([0, 21, 29]);
   });
 
+  it.each([
+    [
+      'white space between inline elements',
+      'Por<!-- --> <span>Steven Lee Myers</span>',
+      'Por Steven Lee Myers',
+    ],
+    ['a line break', 'Sanae<br>Takaichi', 'Sanae Takaichi'],
+    ['an indented run of white space', '<span>Wang</span>\n      <span>Yi</span>', 'Wang Yi'],
+    ['white space already in the text', '<span>Wang </span> <span>Yi</span>', 'Wang Yi'],
+    ['no white space at all', '<span>Credit</span>Christopher Lee', 'CreditChristopher Lee'],
+  ])('reads %s as a reader sees it', (_, inner, expected) => {
+    const [block] = blocksOf(`<p>${inner}</p>`);
+    expect(block!.text.replace(/\s+/g, ' ')).toBe(expected);
+    // Every node's text sits where `starts` says: offsets map back exactly.
+    block!.nodes.forEach((node, i) => {
+      expect(block!.text.slice(block!.starts[i], block!.starts[i]! + node.data.length)).toBe(
+        node.data,
+      );
+    });
+    const at = block!.text.search(/\S+$/);
+    const span = toDomSpan(block!, at, block!.text.length);
+    expect(span.range.endContainer).toBe(block!.nodes.at(-1));
+  });
+
+  it('adds no space at the edges of a block', () => {
+    const [block] = blocksOf('<p>  <span>Wang Yi</span><br>  </p><p>Motegi</p>');
+    expect(block!.text).toBe('Wang Yi');
+  });
+
   it('starts a new block at each block-level element', () => {
     const texts = blocksOf(
       '<div>Wang Yi<p>Motegi</p>Xi</div><ul><li>Lee</li><li>Trump</li></ul>',

@@ -144,6 +144,11 @@ describe('titles', () => {
     expect(document(['이재명 Lee Jae-myung', text], titledMatcher)[1]).toEqual(expected);
   });
 
+  test('a pack that gives no titles: an office beside the name neither confirms nor denies', () => {
+    const untitled = compileMatcher([{ id: 'wang', kind: 'person', aliases: { en: ['Wang Yi'] } }]);
+    expect(found('Chinese Foreign Minister Wang Yi said.', untitled)).toEqual(['wang:Wang Yi']);
+  });
+
   test('a title is not a name: the office alone finds nobody', () => {
     expect(
       document(['이재명 Lee Jae-myung', '대통령은 말했다. The President said.'], titledMatcher)[1],

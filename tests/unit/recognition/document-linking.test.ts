@@ -96,6 +96,39 @@ describe('a namesake on the page', () => {
     ).toEqual([[], [], ['lee-jae-myung:Lee Jae-myung'], ['lee-jae-myung:Lee']]);
   });
 
+  test('is the subject when named first: a biography of Fred Trump', () => {
+    expect(
+      document([
+        'Fred Trump',
+        'Fred Trump was a real estate developer, the father of Donald Trump.',
+        'Born in the Bronx, Trump began working in home construction.',
+      ]),
+    ).toEqual([[], ['donald-trump:Donald Trump'], []]);
+  });
+
+  test('is not, when the page spoke of a bare Trump before naming it', () => {
+    expect(
+      document([
+        'Trump taps Mattis as defense chief',
+        'Designers who are happy to dress Melania Trump',
+        'Trump picks Treasury secretary',
+        'President-elect Donald Trump named Steven Mnuchin.',
+      ]),
+    ).toEqual([['donald-trump:Trump'], [], ['donald-trump:Trump'], ['donald-trump:Donald Trump']]);
+  });
+
+  test('a cancelled name still lets its block speak: the words of a card game', () => {
+    // Every "트럼프" is a card here; the domain words of the blocks where it
+    // is written keep the bare one dark too.
+    expect(
+      document([
+        '트럼프 카드의 기본 상식',
+        '53장의 트럼프 카드로 하는 게임과 놀이',
+        '트럼프로 점을 치는 마술',
+      ]).flat(),
+    ).toEqual([]);
+  });
+
   test.each([['李明博大統領。李大統領は'], ['이명박 대통령이 방문했다. 이 대통령은 말했다.']])(
     'in Japanese and Korean: %s',
     (text) => {

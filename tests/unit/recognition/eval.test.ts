@@ -76,6 +76,14 @@ describe('rules added with the evaluation', () => {
     ['提高市容市貌', []],
     ['円高市場', []],
     ['高市内閣と高市政権', ['sanae-takaichi:高市', 'sanae-takaichi:高市']],
+    // The longer mention wins over a titled form that starts earlier.
+    ['He met President Lee Jae-myung.', ['lee-jae-myung:Lee Jae-myung']],
+    ['Chinese President Xi Jinping arrived.', ['xi-jinping:Xi Jinping']],
+    // The Korean press's one-character names stand for countries amid Hangul only.
+    ['美 국무부는 밝혔다.', ['united-states:美']],
+    ['愛好大自然的真、善、美，走過美麗的旅遊足跡', []],
+    // A word of another domain in brackets after a shorter name says what it is.
+    ['트럼프(카드) 1. 개요', []],
     // Korean 왕이 as "the king" + subject particle.
     ['한 왕이 살았다. 그 왕이 죽었다.', []],
     ['왕이 외교부장이 왔다.', ['wang-yi:왕이']],
