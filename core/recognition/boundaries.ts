@@ -36,8 +36,15 @@ export const NOT_BEFORE_CAPITAL = 32;
  * and must have Hangul around it.
  */
 export const STANDALONE = 256;
+/**
+ * Set on a country's Korean names: 대(對, "towards") may be glued before them
+ * when it starts the word ("대중국 관세"), though no other Hangul may.
+ */
+export const AFTER_DAE = 512;
+const DAE = 0xb300;
 
 const PERIOD = 46;
+const HYPHEN = 45;
 const COMMA = 44;
 
 /** Boundary flags of a folded pattern, from the scripts of its first and last units. */
@@ -70,7 +77,8 @@ export function boundariesHold(
       if ((p === COMMA || p === PERIOD) && fs > 1 && isDigitUnit(u[fs]!) && isDigitUnit(u[fs - 2]!))
         return false;
     } else if (flags & LEFT_HANGUL) {
-      if (isHangul(p)) return false;
+      if (isHangul(p) && !(flags & AFTER_DAE && p === DAE && (fs < 2 || !isHangul(u[fs - 2]!))))
+        return false;
     } else if (flags & LEFT_KANA) {
       if (isKatakana(p)) return false;
     }
@@ -94,6 +102,10 @@ function standsAlone(u: Uint16Array, n: number, fs: number, fe: number): boolean
   const near = (x: number) => isCjk(x) || isDigitUnit(x) || x === DOT || BRACKETS.has(x);
   if (fs > 0 && (near(u[fs - 1]!) || isHangul(u[fs - 1]!))) return false;
   if (fe < n && near(u[fe]!)) return false;
+  // "한-미 정상회담": joined by a hyphen to another name, a compound of them.
+  const joined = (x: number) => isCjk(x) || isHangul(x);
+  if (fs > 1 && u[fs - 1] === HYPHEN && joined(u[fs - 2]!)) return false;
+  if (fe + 1 < n && u[fe] === HYPHEN && joined(u[fe + 1]!)) return false;
   if (isHangul(u[fs]!) && fe < n && (isHangul(u[fe]!) || isWordUnit(u[fe]!))) return false;
   // A lone Han character stands for a country only in the Korean press's
   // Hangul ("美 국무부"); amid Chinese or Japanese it is a word ("真、善、美").

@@ -281,6 +281,8 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     'Morning Post',
     'Tribune',
     'Journal',
+    'Weekly',
+    'Magazine',
     'Today',
     'Gallup',
     'Research',

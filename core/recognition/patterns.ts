@@ -14,6 +14,7 @@ import {
   LEFT_KANA,
   NOT_BEFORE_CAPITAL,
   STANDALONE,
+  AFTER_DAE,
 } from './boundaries';
 import { upperPositions } from './casing';
 import {
@@ -26,7 +27,7 @@ import {
   ROLES,
   type LexiconLanguage,
 } from './lexicon';
-import { FoldBuffer, foldAlias, foldString, isWordUnit, SPACE } from './normalise';
+import { FoldBuffer, foldAlias, foldString, isHangul, isWordUnit, SPACE } from './normalise';
 import type { MatchableEntity } from './types';
 import { aliasVariants } from './variants';
 
@@ -203,6 +204,9 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
     let flags = (boundaryFlags(folded) & ~(options.clear ?? 0)) | (options.flags ?? 0);
     // A one-character name (韓, 美, 中, 미) stands alone or is no name (一日中, 미국).
     if (n === 1 && kind < KIND_EXCLUSION && !isWordUnit(buf.units[0]!)) flags |= STANDALONE;
+    // "대중국 관세", "대북한 제재": Korean writes 대(對, "towards") glued to a country.
+    else if (kind === KIND_ALIAS && entities[entity]!.kind === 'country' && isHangul(buf.units[0]!))
+      flags |= AFTER_DAE;
     const bareLatin =
       isWordUnit(buf.units[mentionEnd - 1]!) && !/\s/.test(source.slice(mentionStart));
     if (bareLatin && (kind === KIND_AMBIGUOUS || kind === KIND_TITLED || kind === KIND_TITLED_WEAK))

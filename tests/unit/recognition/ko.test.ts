@@ -50,7 +50,7 @@ describe('Korean: look-alikes', () => {
 
 describe('Korean: places, countries, topics', () => {
   test.each([
-    ['북핵 문제', ['north-korea-nuclear-program:북핵']],
+    ['북핵 문제', ['north-korea-nuclear-program:북핵 문제']],
     ['북한의 핵 개발', ['north-korea-nuclear-program:북한의 핵']],
     ['북한이 반발했다.', ['north-korea:북한']],
     ['한미동맹을 소중히', ['korea-us-alliance:한미동맹']],
@@ -61,6 +61,11 @@ describe('Korean: places, countries, topics', () => {
     ['미국과 중국', ['united-states:미국', 'china:중국']],
     ['동북아 정세', ['northeast-asia:동북아']],
     ['일본 정부와 한국 정부', ['japan:일본', 'south-korea:한국']],
+    // 대(對) glued before a country: "towards China"; no other Hangul may be.
+    ['미국의 대중국 관세', ['united-states:미국', 'china:중국']],
+    ['확대중국', []],
+    // One-character names joined by a hyphen are a compound of them.
+    ['한-미 정상회담', []],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
