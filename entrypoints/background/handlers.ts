@@ -18,6 +18,7 @@ import {
   searchEntities,
 } from '../../lib/db';
 import type { BriefingDb } from '../../lib/db/schema';
+import type { FrameMentions } from './frame-mentions';
 
 export type Database = BriefingDb;
 
@@ -28,6 +29,8 @@ export interface BackgroundDeps {
   reportProgress: (done: number, total: number) => void;
   /** the installed packs changed: open pages should fetch their data again */
   dataChanged: (version: string) => Promise<void>;
+  /** what the frames of each tab found */
+  frames: FrameMentions;
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
@@ -65,6 +68,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
   };
 
   return {
+    reportFrameMentions: async ({ entities }, { tabId, frameId }) => {
+      // Only a content script has a tab and a frame.
+      if (tabId === undefined || frameId === undefined || !Array.isArray(entities)) return;
+      await deps.frames.report(tabId, frameId, entities.filter(isEntityCount));
+    },
+    getFrameMentions: ({ tabId }) => deps.frames.of(tabId),
     getMatcherData: () => currentMatcherData(),
     getBriefing: async ({ entityId }) =>
       (await getBriefing(await deps.database(), entityId)) ?? null,
@@ -101,4 +110,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
       return true;
     },
   };
+}
+
+/** A content script's message is trusted only as far as its shape. */
+function isEntityCount(x: unknown): x is { id: string; count: number } {
+  const c = x as { id?: unknown; count?: unknown } | null;
+  return typeof c?.id === 'string' && Number.isInteger(c.count) && (c.count as number) > 0;
 }

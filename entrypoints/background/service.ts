@@ -11,6 +11,7 @@ import { openBriefingDb, seedBundledPack } from '../../lib/db';
 import type { CompiledPack } from '../../core/pack/types';
 import bundledPack from '../../assets/bundled-pack.json';
 import { createHandlers, type Database } from './handlers';
+import { FrameMentions, memoryArea } from './frame-mentions';
 
 export function startBackground(): void {
   let db: Promise<Database> | null = null;
@@ -24,7 +25,10 @@ export function startBackground(): void {
     return db;
   };
 
+  const frames = new FrameMentions(browser.storage.session ?? memoryArea());
+  browser.tabs.onRemoved.addListener((tabId) => void frames.forgetTab(tabId));
   const handlers = createHandlers({
+    frames,
     database,
     openPage: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as never) });

@@ -5,7 +5,7 @@
  * these (`tabs.sendMessage`); a page can neither send nor see them.
  */
 import type { Handlers } from '../../lib/messaging';
-import type { DiagnosticsSnapshot, ToContent } from '../../lib/messaging/protocol';
+import type { DiagnosticsSnapshot, EntityCount, ToContent } from '../../lib/messaging/protocol';
 import type { PageMention } from './scan/mention-index';
 
 /** How long "show on page" keeps a mention lit. */
@@ -27,17 +27,11 @@ export interface PageView {
 
 export function pageHandlers(view: PageView): Handlers<ToContent> {
   return {
-    getPageMentions: () => {
-      const counts = new Map<string, number>();
-      for (const m of view.mentions()) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
-      return {
-        hostname: view.hostname(),
-        active: view.active(),
-        entities: [...counts]
-          .map(([id, count]) => ({ id, count }))
-          .sort((a, b) => b.count - a.count),
-      };
-    },
+    getPageMentions: () => ({
+      hostname: view.hostname(),
+      active: view.active(),
+      entities: countMentions(view.mentions()),
+    }),
     revealMention: ({ entityId }) => {
       const first = view.painted().find((m) => m.entityId === entityId);
       if (!first) return false;
@@ -61,6 +55,13 @@ export function pageHandlers(view: PageView): Handlers<ToContent> {
     },
     getDiagnostics: ({ mentions }) => view.diagnostics(!!mentions),
   };
+}
+
+/** How often each entity is mentioned, the most mentioned first. */
+export function countMentions(mentions: Iterable<PageMention>): EntityCount[] {
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+  return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count);
 }
 
 /** Frames answer a diagnostics request only when it names their own address. */

@@ -26,7 +26,8 @@ import { CardController } from './card/card-controller';
 import { mentionAtPoint } from './input/pointer';
 import { listenToHover } from './input/hover';
 import { listenToKeys } from './input/keyboard';
-import { isForThisFrame, pageHandlers } from './page-handlers';
+import { countMentions, isForThisFrame, pageHandlers } from './page-handlers';
+import { startFrameReport, type FrameReport } from './frame-report';
 import { Diagnostics } from './diagnostics';
 
 /**
@@ -61,9 +62,12 @@ class PageSession {
   private readonly painter: Painter;
   private readonly scanner: Scanner;
   private readonly card: CardController;
+  private readonly frameReport: FrameReport;
   private focused: PageMention | null = null;
   private started = false;
   private hostname = location.hostname;
+  /** the whole document is an editor (designMode): the reader's to type in, not ours to read */
+  private editing = document.designMode === 'on';
   /** The mentions drawn by the last repaint (density "first"), for hit tests. */
   private firstPainted = new Set<PageMention>();
   private repaintFrame = 0;
@@ -97,6 +101,12 @@ class PageSession {
       onForgotten: (mentions) => this.forget(mentions),
       onPassEnd: (detail) => diagnostics.addPass(detail),
       signal,
+    });
+    this.frameReport = startFrameReport({
+      signal,
+      isTopFrame: window === window.top,
+      counts: () => countMentions(this.index.values()),
+      send: (entities) => backgroundClient.send('reportFrameMentions', { entities }),
     });
     signal.addEventListener('abort', () => {
       cancelAnimationFrame(this.repaintFrame);
@@ -133,12 +143,16 @@ class PageSession {
       isOwn: (node) => node === this.card.host.element || !!this.card.host.element?.contains(node),
       onChanged: (roots, removed) => this.rescan(roots, removed),
       onNavigated: () => this.restart(),
+      onDesignMode: (on) => {
+        this.editing = on;
+        this.restart();
+      },
     });
     if (this.active) this.start();
   }
 
   private get active(): boolean {
-    return !isSitePaused(this.settings, this.hostname);
+    return !this.editing && !isSitePaused(this.settings, this.hostname);
   }
 
   private get paintRule(): PaintRule {
@@ -164,6 +178,7 @@ class PageSession {
     // The focused name belongs to the page that went.
     this.focus(null);
     this.index.removeWhere(() => true);
+    this.frameReport.changed();
     this.painter.clear();
     this.scanner.resetDocumentState();
     if (this.active) this.start();
@@ -175,6 +190,7 @@ class PageSession {
 
   private addMentions(mentions: PageMention[]): void {
     const added = mentions.filter((m) => this.index.add(m));
+    if (added.length) this.frameReport.changed();
     const rule = this.paintRule;
     const mode = paintMode(rule);
     if (mode === 'recompute') this.scheduleRepaint();
@@ -222,17 +238,26 @@ class PageSession {
       if (entity) this.painter.delete(entity.kind, mention.range);
       if (mention === this.focused) this.focus(null);
     }
+    if (mentions.length) this.frameReport.changed();
     // The next mention of an entity may now be its first.
     if (mentions.length && this.settings.density === 'first') this.scheduleRepaint();
   }
 
   private rescan(roots: Node[], removedSome: boolean): void {
     if (removedSome) this.scanner.forget((node) => !node.isConnected);
-    if (!this.started) return;
+    if (!this.started || this.editing) return;
+    const host = this.card.host.element;
     for (const root of roots) {
+      if (!root.isConnected) continue;
+      // An element that became the reader's input (or text typed in one):
+      // what was found there goes, and nothing there is read.
+      if (isInsideSkipped(root, host)) {
+        this.scanner.forget((node) => root.contains(node));
+        continue;
+      }
       const block =
         root.nodeType === 1 && !isSkippedElement(root as Element) ? root : blockRootOf(root);
-      if (!block.isConnected || isInsideSkipped(block, this.card.host.element)) continue;
+      if (!block.isConnected || isInsideSkipped(block, host)) continue;
       this.scanner.forget((node) => block.contains(node));
       this.scanner.enqueue(block);
     }

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
 import type {
+  EntityCount,
   EntitySummary,
   PageMentions,
   ToBackground,
@@ -17,7 +18,8 @@ export type PageState =
   | { status: 'unavailable' }
   | { status: 'ready'; page: PageMentions; entities: Map<string, EntitySummary> };
 
-type TabClient = Client<ToContent>;
+/** The top frame's content script of a tab; with the tab's id, the other frames' counts are asked too. */
+type TabClient = Client<ToContent> & { tabId?: number };
 
 export interface PageMentionsState {
   page: PageState;
@@ -40,7 +42,13 @@ export function usePageMentions(
   const refresh = async (target: TabClient | null) => {
     if (!target) return setPage({ status: 'unavailable' });
     try {
-      const found = await target.send('getPageMentions', undefined);
+      const [top, frames] = await Promise.all([
+        target.send('getPageMentions', undefined),
+        target.tabId === undefined
+          ? []
+          : background.send('getFrameMentions', { tabId: target.tabId }).catch(() => []),
+      ]);
+      const found = { ...top, entities: mergeCounts(top.entities, frames) };
       const summaries = found.entities.length
         ? await background.send('getEntities', { ids: found.entities.map((e) => e.id) })
         : [];
@@ -66,4 +74,12 @@ export function usePageMentions(
     refresh,
     refreshActiveTab: () => void client.current?.then(refresh),
   };
+}
+
+/** The top frame's counts and the other frames', summed per entity, the most mentioned first. */
+function mergeCounts(top: readonly EntityCount[], frames: readonly EntityCount[]): EntityCount[] {
+  if (frames.length === 0) return [...top];
+  const sum = new Map<string, number>();
+  for (const { id, count } of [...top, ...frames]) sum.set(id, (sum.get(id) ?? 0) + count);
+  return [...sum].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count);
 }

@@ -17,10 +17,16 @@ import type {
   ToContent,
 } from './protocol';
 
+/** Who sent a message: the tab and frame of a content script; neither for extension pages. */
+export interface Sender {
+  tabId?: number;
+  frameId?: number;
+}
+
 export type Handlers<P> = {
   [K in keyof P]: (
     request: RequestOf<P, K>,
-    sender: { tabId?: number },
+    sender: Sender,
   ) => Promise<ResponseOf<P, K>> | ResponseOf<P, K>;
 };
 
@@ -64,18 +70,22 @@ export interface ListenerOptions {
 export function createMessageListener<P>(handlers: Handlers<P>, options: ListenerOptions = {}) {
   return (
     message: unknown,
-    sender: { tab?: { id?: number } },
+    sender: { tab?: { id?: number }; frameId?: number },
   ): Promise<Reply<unknown>> | undefined => {
     if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type as PropertyKey))
       return undefined;
     if (options.accepts && !options.accepts(message.type, message.request)) return undefined;
     const handler = handlers[message.type as keyof P] as (
       request: unknown,
-      sender: { tabId?: number },
+      sender: Sender,
     ) => unknown;
     return (async () => {
       try {
-        return { ok: true, value: await handler(message.request, { tabId: sender.tab?.id }) };
+        const from: Sender = {
+          tabId: sender.tab?.id,
+          frameId: sender.tab ? sender.frameId : undefined,
+        };
+        return { ok: true, value: await handler(message.request, from) };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
       }
@@ -95,8 +105,9 @@ export const backgroundClient: Client<ToBackground> = {
 };
 
 /** A client for the content script of one tab (top frame only). */
-export function tabClient(tabId: number): Client<ToContent> {
+export function tabClient(tabId: number): Client<ToContent> & { tabId: number } {
   return {
+    tabId,
     async send(type, request) {
       const envelope: Envelope<ToContent, typeof type> = {
         channel: 'briefing-lens',

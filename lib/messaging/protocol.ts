@@ -75,6 +75,18 @@ export interface ToBackground {
     request: { packId: string; articleId: string };
     response: CompiledArticle | null;
   };
+  /**
+   * A frame's content script (not the top frame's) telling what it found, so
+   * that the popup counts every frame of the tab; an empty list when it goes.
+   */
+  reportFrameMentions: { request: { entities: EntityCount[] }; response: void };
+  /** What the frames of a tab below its top frame reported, summed per entity. */
+  getFrameMentions: { request: { tabId: number }; response: EntityCount[] };
+}
+
+export interface EntityCount {
+  id: string;
+  count: number;
 }
 
 /** What a tab's content script found: the popup's main question. */
@@ -82,7 +94,7 @@ export interface PageMentions {
   hostname: string;
   /** false where highlighting is paused for this site or everywhere */
   active: boolean;
-  entities: Array<{ id: string; count: number }>;
+  entities: EntityCount[];
 }
 
 /** What one scan pass of a page's content script did. */

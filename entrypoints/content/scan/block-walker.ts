@@ -69,6 +69,10 @@ export class BlockWalker {
         ? [...(root as ParentNode).querySelectorAll(EDITABLE_SELECTOR)].filter(isInputByAttributes)
         : [];
     this.inputs = inputs.length ? new Set(inputs) : null;
+    // A root that is itself a shadow host (a viewport probe can land on one):
+    // the walk below starts at its children, so its shadow root is met here.
+    const shadow = (root as Element).shadowRoot;
+    if (shadow && options.onShadowRoot) options.onShadowRoot(shadow);
   }
 
   /** Skips the subtree of the walker's current node. */
@@ -141,8 +145,7 @@ export class BlockWalker {
           // a space that no node holds, which no mention starts or ends on.
           if (gap) {
             gap = false;
-            if (nodes.length && !SPACE_AT_END.test(text) && !SPACE_AT_START.test(data))
-              text += ' ';
+            if (nodes.length && !SPACE_AT_END.test(text) && !SPACE_AT_START.test(data)) text += ' ';
           }
           nodes.push(node as Text);
           starts.push(text.length);

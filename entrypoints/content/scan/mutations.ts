@@ -2,7 +2,8 @@
  * Keeps up with a changing page. The observer callback only records what
  * changed; a batch a moment later hands the changed roots to the scanner
  * (uBlock Origin's discipline: observers queue, batches work). SPA navigations
- * (history API, popstate) restart the page's scan.
+ * (history API, popstate) restart the page's scan; an element made editable,
+ * or the whole document (designMode), loses its highlights.
  */
 
 /** Collects a burst of mutations into one batch; short enough to feel live. */
@@ -16,6 +17,8 @@ export interface MutationWatch {
   isOwn(node: Node): boolean;
   onChanged(roots: Node[], removedSome: boolean): void;
   onNavigated(): void;
+  /** `document.designMode` turned on or off: the whole page became an editor, or stopped being one */
+  onDesignMode(on: boolean): void;
 }
 
 export function watchMutations(watch: MutationWatch): void {
@@ -35,7 +38,9 @@ export function watchMutations(watch: MutationWatch): void {
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (watch.isOwn(record.target)) continue;
-      if (record.type === 'characterData') {
+      // New text, or an element that became (or stopped being) editable: its
+      // highlights must go while the reader types there, or come back.
+      if (record.type === 'characterData' || record.type === 'attributes') {
         roots.add(record.target);
         continue;
       }
@@ -55,10 +60,18 @@ export function watchMutations(watch: MutationWatch): void {
     childList: true,
     subtree: true,
     characterData: true,
+    attributes: true,
+    attributeFilter: ['contenteditable', 'role'],
   });
 
   let url = location.href;
+  let designMode = document.designMode === 'on';
   const checkLocation = () => {
+    // designMode fires no event and changes no attribute: the poll notices it too.
+    if ((document.designMode === 'on') !== designMode) {
+      designMode = !designMode;
+      watch.onDesignMode(designMode);
+    }
     if (location.href === url) return;
     const before = new URL(url);
     url = location.href;

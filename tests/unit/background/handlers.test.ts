@@ -9,6 +9,7 @@ import type { ToBackground } from '../../../lib/messaging/protocol';
 import type { BriefingDb } from '../../../lib/db/schema';
 import { seedBundledPack } from '../../../lib/db/seed';
 import { createHandlers } from '../../../entrypoints/background/handlers';
+import { FrameMentions, memoryArea } from '../../../entrypoints/background/frame-mentions';
 import { bundledPack, sourcePack } from '../db/fixtures';
 import { freshDb } from '../db/helpers';
 
@@ -21,6 +22,7 @@ let deps: {
   openPage: ReturnType<typeof vi.fn<(path: string) => Promise<void>>>;
   reportProgress: ReturnType<typeof vi.fn<(done: number, total: number) => void>>;
   dataChanged: ReturnType<typeof vi.fn<(version: string) => Promise<void>>>;
+  frames: FrameMentions;
 };
 let client: ReturnType<typeof createLocalClient<ToBackground>>;
 
@@ -32,6 +34,7 @@ beforeEach(async () => {
     openPage: vi.fn(() => Promise.resolve()),
     reportProgress: vi.fn(),
     dataChanged: vi.fn(() => Promise.resolve()),
+    frames: new FrameMentions(memoryArea()),
   };
   client = createLocalClient<ToBackground>(createHandlers(deps));
 });
@@ -212,5 +215,55 @@ describe('openPage', () => {
   ])('opens %o at %s', async (request, path) => {
     expect(await client.send('openPage', request)).toBe(true);
     expect(deps.openPage.mock.calls).toEqual([[path]]);
+  });
+});
+
+describe('frames report what they found', () => {
+  const wang = { id: 'wang-yi', count: 2 };
+  const xi = { id: 'xi-jinping', count: 1 };
+
+  it('sums the frames of a tab below its top frame, per entity', async () => {
+    const handlers = createHandlers(deps);
+    await handlers.reportFrameMentions({ entities: [wang, xi] }, { tabId: 7, frameId: 3 });
+    await handlers.reportFrameMentions({ entities: [wang] }, { tabId: 7, frameId: 4 });
+    await handlers.reportFrameMentions({ entities: [xi] }, { tabId: 8, frameId: 3 });
+    expect(await client.send('getFrameMentions', { tabId: 7 })).toEqual([
+      { id: 'wang-yi', count: 4 },
+      { id: 'xi-jinping', count: 1 },
+    ]);
+  });
+
+  it('replaces a frame’s counts, forgets a frame that went, and the tab when its page goes', async () => {
+    const handlers = createHandlers(deps);
+    await handlers.reportFrameMentions({ entities: [wang] }, { tabId: 7, frameId: 3 });
+    await handlers.reportFrameMentions({ entities: [xi] }, { tabId: 7, frameId: 3 });
+    expect(await client.send('getFrameMentions', { tabId: 7 })).toEqual([xi]);
+    await handlers.reportFrameMentions({ entities: [wang] }, { tabId: 7, frameId: 5 });
+    await handlers.reportFrameMentions({ entities: [] }, { tabId: 7, frameId: 3 });
+    expect(await client.send('getFrameMentions', { tabId: 7 })).toEqual([wang]);
+    await handlers.reportFrameMentions({ entities: [] }, { tabId: 7, frameId: 0 });
+    expect(await client.send('getFrameMentions', { tabId: 7 })).toEqual([]);
+  });
+
+  it('keeps every report of frames that answer at once', async () => {
+    const handlers = createHandlers(deps);
+    await Promise.all(
+      [1, 2, 3, 4, 5].map((frameId) =>
+        handlers.reportFrameMentions({ entities: [wang] }, { tabId: 7, frameId }),
+      ),
+    );
+    expect(await client.send('getFrameMentions', { tabId: 7 })).toEqual([
+      { id: 'wang-yi', count: 10 },
+    ]);
+  });
+
+  it('ignores reports from outside a content script, and counts of the wrong shape', async () => {
+    const handlers = createHandlers(deps);
+    await client.send('reportFrameMentions', { entities: [wang] });
+    await handlers.reportFrameMentions(
+      { entities: [{ id: 'x', count: -1 }, { id: 3, count: 1 } as never, xi] },
+      { tabId: 7, frameId: 2 },
+    );
+    expect(await client.send('getFrameMentions', { tabId: 7 })).toEqual([xi]);
   });
 });

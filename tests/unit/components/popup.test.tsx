@@ -143,6 +143,35 @@ describe('Popup', () => {
     expect(rows[1]!.textContent).toContain('popup_mention');
   });
 
+  it('counts the names of the tab’s other frames too, as the background has them', async () => {
+    const { client } = tab({
+      hostname: 'news.example.com',
+      active: true,
+      entities: [{ id: 'wang-yi', count: 1 }],
+    });
+    const frames = vi.fn(() => [
+      { id: 'gyeongju', count: 4 },
+      { id: 'wang-yi', count: 1 },
+    ]);
+    render(
+      <Popup
+        background={background({ getFrameMentions: frames })}
+        activeTab={async () => Object.assign(client, { tabId: 12 })}
+        loadSettings={async () => ({ ...DEFAULT_SETTINGS })}
+        updateSettings={async (change) => change({ ...DEFAULT_SETTINGS })}
+        watchSettings={() => () => undefined}
+        openOptions={() => undefined}
+        t={t}
+        uiLanguage="en"
+      />,
+    );
+    await waitFor(() => expect(document.querySelectorAll('[data-entity]')).toHaveLength(2));
+    expect(frames).toHaveBeenCalledWith({ tabId: 12 }, expect.anything());
+    const rows = [...document.querySelectorAll<HTMLElement>('[data-entity]')];
+    expect(rows.map((r) => r.dataset.entity)).toEqual(['gyeongju', 'wang-yi']);
+    expect(rows[1]!.textContent).toContain('popup_mentions(2)');
+  });
+
   it('filters by topic chip', async () => {
     renderPopup({
       hostname: 'example.com',

@@ -100,6 +100,17 @@ describe('BlockWalker', () => {
     expect(texts).toEqual(['Wang Yi']);
   });
 
+  it('reports the shadow root of a root that is itself its host', () => {
+    document.body.innerHTML = '<div id="host">light text</div>';
+    const host = document.getElementById('host')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.append(document.createTextNode('Xi Jinping'));
+    const roots: ShadowRoot[] = [];
+    const walker = new BlockWalker(host, { onShadowRoot: (r) => roots.push(r) });
+    expect(walker.next()!.text).toBe('light text');
+    expect(roots).toEqual([shadow]);
+  });
+
   it('reports open shadow roots so they are scanned too', () => {
     document.body.innerHTML = '<div id="host"></div>';
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });

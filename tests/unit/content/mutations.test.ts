@@ -10,8 +10,9 @@ function watch(isOwn: (node: Node) => boolean = () => false) {
   const controller = new AbortController();
   const onChanged = vi.fn<(roots: Node[], removedSome: boolean) => void>();
   const onNavigated = vi.fn<() => void>();
-  watchMutations({ signal: controller.signal, isOwn, onChanged, onNavigated });
-  return { controller, onChanged, onNavigated };
+  const onDesignMode = vi.fn<(on: boolean) => void>();
+  watchMutations({ signal: controller.signal, isOwn, onChanged, onNavigated, onDesignMode });
+  return { controller, onChanged, onNavigated, onDesignMode };
 }
 
 function paragraph(text: string): HTMLParagraphElement {
@@ -213,5 +214,43 @@ describe('watchMutations: teardown', () => {
     await elapse(LOCATION_POLL_MS);
     expect(w.onChanged).not.toHaveBeenCalled();
     expect(w.onNavigated).not.toHaveBeenCalled();
+  });
+});
+
+describe('watchMutations: editors', () => {
+  it.each([
+    ['contenteditable', 'true'],
+    ['role', 'textbox'],
+  ])('reports an element whose %s changed', async (name, value) => {
+    const p = paragraph('Wang Yi');
+    document.body.append(p);
+    const w = watch();
+    controller = w.controller;
+    p.setAttribute(name, value);
+    await elapse(BATCH_DELAY_MS);
+    expect(w.onChanged).toHaveBeenCalledWith([p], false);
+  });
+
+  it('ignores other attributes', async () => {
+    const p = paragraph('Wang Yi');
+    document.body.append(p);
+    const w = watch();
+    controller = w.controller;
+    p.setAttribute('class', 'selected');
+    await elapse(BATCH_DELAY_MS);
+    expect(w.onChanged).not.toHaveBeenCalled();
+  });
+
+  it('notices designMode turning on and off, on the poll', async () => {
+    const w = watch();
+    controller = w.controller;
+    document.designMode = 'on';
+    await elapse(LOCATION_POLL_MS);
+    expect(w.onDesignMode.mock.calls).toEqual([[true]]);
+    document.designMode = 'off';
+    await elapse(LOCATION_POLL_MS);
+    expect(w.onDesignMode.mock.calls).toEqual([[true], [false]]);
+    await elapse(LOCATION_POLL_MS);
+    expect(w.onDesignMode).toHaveBeenCalledTimes(2);
   });
 });

@@ -294,6 +294,32 @@ describe('startPage: a changing page', () => {
     expect(passes.at(-1)!.chars).toBe(document.getElementById('later')!.textContent!.length);
   });
 
+  it('takes the highlights off an element made editable, and puts them back after', async () => {
+    await start();
+    expect(await counts()).toMatchObject({ 'wang-yi': 3 });
+    const later = document.getElementById('later')!;
+    later.setAttribute('contenteditable', 'true');
+    await vi.waitFor(async () => expect(await counts()).toMatchObject({ 'wang-yi': 2 }));
+    later.removeAttribute('contenteditable');
+    await vi.waitFor(async () => expect(await counts()).toMatchObject({ 'wang-yi': 3 }));
+  });
+
+  it('leaves a document in designMode alone until it leaves it', async () => {
+    await start();
+    document.designMode = 'on';
+    await elapse(LOCATION_POLL_MS);
+    expect(await counts()).toEqual({});
+    expect(drawn(registry, person())).toEqual([]);
+    // What the reader types is not read.
+    document.getElementById('story')!.append(' Lee Jae-myung');
+    await elapse(BATCH_DELAY_MS);
+    expect(await counts()).toEqual({});
+    document.designMode = 'off';
+    await vi.waitFor(async () =>
+      expect(await counts()).toMatchObject({ 'wang-yi': 3, 'lee-jae-myung': 1 }),
+    );
+  });
+
   it('ignores what the reader types in fields', async () => {
     await start();
     document.querySelector('textarea')!.textContent = 'Donald Trump';
