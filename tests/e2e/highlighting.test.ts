@@ -306,6 +306,36 @@ describe('highlighting live pages', () => {
     ]);
   });
 
+  it('takes the highlights off text made editable after the scan, and leaves designMode alone', async () => {
+    const url = harness.server.route('/made-editable.html', {
+      body: `<!doctype html><html lang="en"><body>
+<p>Wang Yi arrived.</p><div id="note"><p>Sanae Takaichi spoke.</p></div></body></html>`,
+    });
+    const page = await harness.context.newPage();
+    await page.goto(url);
+    await waitForScan(harness, page);
+    await waitForHighlights(page, 2);
+    // A page's own editor switching on: the reader types there now.
+    await page.evaluate(() =>
+      document.getElementById('note')!.setAttribute('contenteditable', 'true'),
+    );
+    await waitForHighlights(page, 1);
+    await page.click('#note p');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Xi Jinping replied.');
+    assert.equal(await page.textContent('#note'), 'Sanae Takaichi spoke. Xi Jinping replied.');
+    // The whole document as an editor: nothing of it is read or drawn.
+    await page.evaluate(() => (document.designMode = 'on'));
+    await waitForHighlights(page, 0);
+    await page.evaluate(() => (document.designMode = 'off'));
+    await waitForHighlights(page, 1);
+    assert.deepEqual(
+      (await readHighlights(page)).map((r) => r.text),
+      ['Wang Yi'],
+    );
+    await page.close();
+  });
+
   it('scans open shadow roots and same-origin frames', async () => {
     harness.server.route('/frame.html', {
       body: '<!doctype html><p>Toshimitsu Motegi in a frame.</p>',

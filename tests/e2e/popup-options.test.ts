@@ -289,6 +289,35 @@ describe('the toolbar popup', () => {
     }
   });
 
+  it('counts the names in the page’s frames too', async () => {
+    harness.server.route('/framed-story.html', {
+      body: '<!doctype html><html lang="en"><body><p>Toshimitsu Motegi and Wang Yi, in a frame.</p></body></html>',
+    });
+    const url = harness.server.route('/with-frame.html', {
+      body: '<!doctype html><html lang="en"><body><p>Wang Yi spoke.</p><iframe src="/framed-story.html"></iframe></body></html>',
+    });
+    const other = await harness.context.newPage();
+    try {
+      await other.goto(url);
+      await waitForScan(harness, other);
+      const frame = other.frames().find((f) => f.url().endsWith('/framed-story.html'))!;
+      await waitForScan(harness, frame);
+      // The frame reports to the background a moment after its scan.
+      await waitFor(
+        () => withPopup(harness, other, (popup) => rows(popup)),
+        (listed) => listed.length === 2,
+        'the frame’s names in the popup',
+      ).then((listed) =>
+        assert.deepEqual(listed, [
+          { id: 'wang-yi', count: 2 },
+          { id: 'toshimitsu-motegi', count: 1 },
+        ]),
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   for (const url of ['about:blank', 'chrome://version/'])
     it(`says extensions cannot run on ${url}`, async () => {
       const other = await harness.context.newPage();
