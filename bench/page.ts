@@ -7,10 +7,13 @@
  *    RegExp of every alias over each text node, registering the same kind of
  *    ranges in a CSS highlight;
  *  - mark.js 8.11.1 `markRegExp` with the same combined expression (its fastest mode);
- * then the ratios. Beside them, what setting up the matcher cost the page
+ * then the ratios. Beside them, the longest the document's decisions took at
+ * the end of a slice (linking, and reporting what changed), what setting up the matcher cost the page
  * before the scan (the diagnostics' `setupMs`), which the floor and mark.js do
  * not have to do, and how many slices were longer than a long task (50 ms).
- * Prints figures; asserts nothing. Needs ../shared/corpus.
+ * With `-- --baseline DIR` (another build's .output/chrome-mv3), that build
+ * is measured in the same run, its runs interleaved with this one's: the A/B
+ * of a change. Prints figures; asserts nothing. Needs ../shared/corpus.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,7 +45,10 @@ function inPage<T>(page: Page, fn: (arg: string) => unknown, arg: string): Promi
 // Seven: a cold page load varies by ±30% on two cores (garbage collection and
 // the browser's other threads land in a slice or not); the median of seven is steady.
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const baselineAt = args.indexOf('--baseline');
+const BASELINE_DIR = baselineAt >= 0 ? args[baselineAt + 1] : undefined;
+const only = args.filter((_, i) => baselineAt < 0 || (i !== baselineAt && i !== baselineAt + 1));
 
 function aliasesOf(): string[] {
   const forms = new Set<string>();
@@ -73,20 +79,32 @@ async function main() {
     return;
   }
   const harness = await launch();
+  const baseline = BASELINE_DIR ? await launch({ extensionDir: path.resolve(BASELINE_DIR) }) : null;
   const plain = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_FLAGS,
   });
   try {
-    await measure(harness, plain);
+    await measure(harness, plain, baseline);
   } finally {
     await plain.close();
+    await baseline?.close();
     await harness.close();
   }
 }
 
-async function measure(harness: Harness, plain: Browser) {
+/** One cold load of `url` in `harness`'s browser: its first scan pass, and its setup. */
+async function extensionRun(harness: Harness, url: string) {
+  const page = await harness.context.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  const [scan] = await waitForScan(harness, page, 1, 120_000);
+  const setupMs = (await diagnostics(harness, page))!.setupMs ?? NaN;
+  await page.close();
+  return { scan: scan!, setupMs };
+}
+
+async function measure(harness: Harness, plain: Browser, baseline: Harness | null) {
   const aliases = aliasesOf();
   const source = aliases.map(escape).join('|');
   const markJs = readFileSync(
@@ -110,13 +128,19 @@ async function measure(harness: Harness, plain: Browser) {
       'mentions',
       'ext ms',
       'longest slice',
+      'longest link',
       'compile ms',
       'floor ms',
       'mark.js ms',
       'ext/floor',
       'ext/mark.js',
+      ...(baseline ? ['baseline ms', 'baseline slice', 'ext/baseline'] : []),
     ].join('\t'),
   );
+  const againstBaseline: number[] = [];
+  let longestSlice = 0;
+  let longestBaselineSlice = 0;
+  let longestLink = 0;
   const ratios: number[] = [];
   let slowerThanMark = 0;
   let longTasks = 0;
@@ -125,20 +149,30 @@ async function measure(harness: Harness, plain: Browser) {
     const url = harness.server.route(`/p${i}.html`, { body, headers: STATIC_PAGE_HEADERS });
     const ext: number[] = [];
     const slices: number[] = [];
+    const links: number[] = [];
     const compile: number[] = [];
     let mentions = 0;
     const floor: number[] = [];
     const mark: number[] = [];
+    const base: number[] = [];
+    const baseSlices: number[] = [];
+    if (baseline) baseline.server.route(`/p${i}.html`, { body, headers: STATIC_PAGE_HEADERS });
     for (let run = 0; run < RUNS; run++) {
-      const page = await harness.context.newPage();
-      await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-      const [scan] = await waitForScan(harness, page, 1, 120_000);
-      ext.push(scan!.cpuMs);
-      slices.push(scan!.longestSliceMs);
-      if (scan!.longestSliceMs > LONG_TASK_MS) longTasks++;
-      mentions = scan!.mentions;
-      compile.push((await diagnostics(harness, page))!.setupMs ?? NaN);
-      await page.close();
+      const { scan, setupMs } = await extensionRun(harness, url);
+      ext.push(scan.cpuMs);
+      slices.push(scan.longestSliceMs);
+      links.push(scan.longestLinkMs);
+      longestLink = Math.max(longestLink, scan.longestLinkMs);
+      longestSlice = Math.max(longestSlice, scan.longestSliceMs);
+      if (scan.longestSliceMs > LONG_TASK_MS) longTasks++;
+      mentions = scan.mentions;
+      compile.push(setupMs);
+      if (baseline) {
+        const b = await extensionRun(baseline, baseline.server.url(`/p${i}.html`));
+        base.push(b.scan.cpuMs);
+        baseSlices.push(b.scan.longestSliceMs);
+        longestBaselineSlice = Math.max(longestBaselineSlice, b.scan.longestSliceMs);
+      }
 
       const floorPage = await plainPage(plain, url);
       floor.push((await inPage<{ ms: number }>(floorPage, floorScan, source)).ms);
@@ -161,19 +195,31 @@ async function measure(harness: Harness, plain: Browser) {
         mentions,
         e.toFixed(1),
         median(slices).toFixed(1),
+        median(links).toFixed(1),
         median(compile).toFixed(1),
         f.toFixed(1),
         m.toFixed(1),
         (e / f).toFixed(2),
         (e / m).toFixed(2),
+        ...(baseline
+          ? [median(base).toFixed(1), median(baseSlices).toFixed(1), (e / median(base)).toFixed(2)]
+          : []),
       ].join('\t'),
     );
+    if (baseline) againstBaseline.push(e / median(base));
   }
+  if (baseline)
+    console.log(
+      `A/B against ${BASELINE_DIR}: median extension/baseline = ${median(againstBaseline).toFixed(2)}×; longest slice ${longestSlice.toFixed(1)} ms (baseline ${longestBaselineSlice.toFixed(1)} ms)`,
+    );
   if (ratios.length)
     console.log(
       `median over corpus pages: extension/floor = ${median(ratios).toFixed(2)}×; pages where the extension is not faster than mark.js: ${slowerThanMark}`,
     );
   console.log(`runs with a slice over ${LONG_TASK_MS} ms (a long task): ${longTasks}`);
+  console.log(
+    `longest linking at the end of a slice, over every run: ${longestLink.toFixed(1)} ms`,
+  );
 }
 
 void main().then(

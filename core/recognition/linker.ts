@@ -59,6 +59,8 @@ interface Block<K> {
   decision: boolean[];
   /** is it a mention: the entity, and not inside a longer candidate that is a mention */
   accepted: boolean[];
+  /** its place in `ordered`, valid while `ranksValid` */
+  rank: number;
 }
 
 /** A place in the document: a block and an offset in it. */
@@ -94,6 +96,20 @@ export class DocumentLinker<K> {
   private penalty = 0;
   /** entities that have a full naming in the document */
   private anchored = new Set<number>();
+  /**
+   * The blocks that hold each entity's candidates or evidence, and those
+   * that name an office: a decision reads only these, so a flush costs what
+   * changed, not the size of the page.
+   */
+  private readonly entityBlocks = new Map<number, Set<Block<K>>>();
+  private readonly roleBlocks = new Map<number, Set<Block<K>>>();
+  /**
+   * Every block in document order: a block is placed by binary search when
+   * it comes (the caller's comparator may be costly, as comparing DOM
+   * positions is), so that deciding compares ranks, not keys.
+   */
+  private readonly ordered: Block<K>[] = [];
+  private ranksValid = true;
   /** for each entity, the entities that list it as related */
   private readonly relatedTo: number[][];
 
@@ -128,8 +144,25 @@ export class DocumentLinker<K> {
       scan,
       decision: scan.candidates.map(() => false),
       accepted: scan.candidates.map(() => false),
+      rank: 0,
     };
     this.blocks.set(key, block);
+    // Pages are mostly scanned in order: try the end first.
+    this.ensureRanks();
+    const last = this.ordered[this.ordered.length - 1];
+    if (!last || this.compare(last.key, key) < 0) this.ordered.push(block);
+    else {
+      let lo = 0;
+      let hi = this.ordered.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.compare(this.ordered[mid]!.key, key) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      this.ordered.splice(lo, 0, block);
+      this.ranksValid = false;
+    }
+    block.rank = this.ordered.length - 1;
     this.touch(block, 1);
   }
 
@@ -137,6 +170,10 @@ export class DocumentLinker<K> {
     const block = this.blocks.get(key);
     if (!block) return;
     this.blocks.delete(key);
+    // Taken out of `ordered` at the next ranking: deleting a page's worth of
+    // blocks stays linear.
+    block.rank = -1;
+    this.ranksValid = false;
     block.scan.candidates.forEach((candidate, i) => {
       if (block.accepted[i]) this.gone.push({ key, candidate });
     });
@@ -149,10 +186,26 @@ export class DocumentLinker<K> {
   }
 
   private touch(block: Block<K>, sign: 1 | -1): void {
-    for (const c of block.scan.candidates) this.dirty.add(c.entity);
+    const index = (map: Map<number, Set<Block<K>>>, id: number) => {
+      let set = map.get(id);
+      if (sign > 0) {
+        if (!set) map.set(id, (set = new Set()));
+        set.add(block);
+      } else if (set) {
+        set.delete(block);
+        if (set.size === 0) map.delete(id);
+      }
+    };
+    for (const c of block.scan.candidates) {
+      this.dirty.add(c.entity);
+      index(this.entityBlocks, c.entity);
+      if (c.roleId >= 0) index(this.roleBlocks, c.roleId);
+    }
     for (const s of block.scan.signals) {
-      if (s.type !== 'domain') this.dirty.add(s.id);
-      else {
+      if (s.type !== 'domain') {
+        this.dirty.add(s.id);
+        index(this.entityBlocks, s.id);
+      } else {
         const n = (this.domainWords.get(s.key) ?? 0) + sign;
         if (n > 0) this.domainWords.set(s.key, n);
         else this.domainWords.delete(s.key);
@@ -174,7 +227,8 @@ export class DocumentLinker<K> {
     penalty: number;
     domainWords: number;
   } {
-    const ev = this.collect().get(entity);
+    this.ensureRanks();
+    const ev = this.collect([entity]).get(entity);
     let accepted = 0;
     for (const { block, i } of ev?.candidates ?? []) if (block.accepted[i]) accepted++;
     return {
@@ -210,16 +264,26 @@ export class DocumentLinker<K> {
       this.table.entityKind.forEach((kind, e) => kind === PERSON && this.dirty.add(e));
     }
     if (this.dirty.size === 0) return changes;
-    const evidence = this.collect();
+    this.ensureRanks();
     // Full namings first: they decide which entities are anchored, which the
-    // others' related evidence reads.
-    const anchored = new Set<number>();
-    for (const [e, ev] of evidence)
-      if (ev.candidates.some(({ block, i }) => this.confident(e, block, i, evidence)))
-        anchored.add(e);
-    for (const e of anchored) if (!this.anchored.has(e)) this.markRelatedDirty(e);
-    for (const e of this.anchored) if (!anchored.has(e)) this.markRelatedDirty(e);
-    this.anchored = anchored;
+    // others' related evidence reads. An entity anchored or no longer
+    // anchored makes the entities it is related to dirty too.
+    const evidence = this.collect(this.dirty);
+    const worklist = [...this.dirty];
+    while (worklist.length) {
+      const e = worklist.pop()!;
+      if (!evidence.has(e)) for (const [id, ev] of this.collect([e])) evidence.set(id, ev);
+      const ev = evidence.get(e)!;
+      const now = ev.candidates.some(({ block, i }) => this.confident(e, block, i, evidence));
+      if (now === this.anchored.has(e)) continue;
+      if (now) this.anchored.add(e);
+      else this.anchored.delete(e);
+      for (const other of this.relatedTo[e]!)
+        if (!this.dirty.has(other)) {
+          this.dirty.add(other);
+          worklist.push(other);
+        }
+    }
     const decided = new Set<Block<K>>();
     for (const e of this.dirty) this.decideEntity(e, evidence, decided);
     this.dirty.clear();
@@ -236,44 +300,45 @@ export class DocumentLinker<K> {
     return changes;
   }
 
-  private markRelatedDirty(e: number): void {
-    for (const other of this.relatedTo[e]!) this.dirty.add(other);
-  }
-
-  /** Every entity's candidates, competitors and cues, with positions in document order. */
-  private collect(): Map<number, EntityEvidence<K>> {
+  /** The candidates, competitors and cues of `entities`, with positions in document order. */
+  private collect(entities: Iterable<number>): Map<number, EntityEvidence<K>> {
     const out = new Map<number, EntityEvidence<K>>();
-    const get = (e: number) => {
-      let ev = out.get(e);
-      if (!ev) out.set(e, (ev = { candidates: [], competitors: [], cues: new Set() }));
-      return ev;
-    };
-    const ordered = [...this.blocks.values()].sort((a, b) => this.compare(a.key, b.key));
-    for (const block of ordered) {
-      block.scan.candidates.forEach((c, i) => get(c.entity).candidates.push({ block, i }));
-      for (const s of block.scan.signals) {
-        if (s.type === 'competitor') {
-          // A former office holder claims no title of the sitting one.
-          if (s.roleId !== -2)
-            get(s.id).competitors.push({
-              pos: { block, offset: s.start },
-              anchor: false,
-              full: !!s.full,
-              roleId: s.roleId ?? -1,
-            });
-        } else if (s.type === 'cue') get(s.id).cues.add(s.key);
+    for (const e of entities) {
+      const ev: EntityEvidence<K> = { candidates: [], competitors: [], cues: new Set() };
+      out.set(e, ev);
+      const blocks = [...(this.entityBlocks.get(e) ?? [])].sort((a, b) => a.rank - b.rank);
+      for (const block of blocks) {
+        block.scan.candidates.forEach((c, i) => c.entity === e && ev.candidates.push({ block, i }));
+        for (const s of block.scan.signals) {
+          if (s.id !== e) continue;
+          if (s.type === 'competitor') {
+            // A former office holder claims no title of the sitting one.
+            if (s.roleId !== -2)
+              ev.competitors.push({
+                pos: { block, offset: s.start },
+                anchor: false,
+                full: !!s.full,
+                roleId: s.roleId ?? -1,
+              });
+          } else if (s.type === 'cue') ev.cues.add(s.key);
+        }
       }
     }
-    this.order = new Map(ordered.map((b, i) => [b, i]));
     return out;
   }
 
-  private order = new Map<Block<K>, number>();
+  private ensureRanks(): void {
+    if (this.ranksValid) return;
+    let n = 0;
+    for (const block of this.ordered) if (block.rank >= 0) (this.ordered[n] = block).rank = n++;
+    this.ordered.length = n;
+    this.ranksValid = true;
+  }
 
+  /** Is `a` before `b` in the document? (Ranks are valid during a flush.) */
   private before(a: Pos<K>, b: Pos<K>): boolean {
-    const x = this.order.get(a.block)!;
-    const y = this.order.get(b.block)!;
-    return x < y || (x === y && a.offset < b.offset);
+    if (a.block === b.block) return a.offset < b.offset;
+    return a.block.rank < b.block.rank;
   }
 
   private support(e: number, ev: EntityEvidence<K> | undefined): number {
@@ -281,11 +346,14 @@ export class DocumentLinker<K> {
     // report names Japan too): related countries count one, however many.
     let related = 0;
     let country = 0;
-    for (const r of this.relatedOf(e))
+    const { relatedFrom, relatedCount, relatedPool } = this.table;
+    for (let i = relatedFrom[e]!; i < relatedFrom[e]! + relatedCount[e]!; i++) {
+      const r = relatedPool[i]!;
       if (this.anchored.has(r)) {
         if (this.table.entityKind[r] === COUNTRY) country = 1;
         else related++;
       }
+    }
     related += country;
     return Math.min(WEIGHTS.maxCues, ev?.cues.size ?? 0) + Math.min(WEIGHTS.maxRelated, related);
   }
@@ -477,7 +545,7 @@ export class DocumentLinker<K> {
    */
   private titleHeldBefore(block: Block<K>, c: Candidate, e: number): boolean {
     const pos = { block, offset: c.start };
-    for (const b of this.blocks.values())
+    for (const b of this.roleBlocks.get(c.roleId) ?? [])
       for (const d of b.scan.candidates)
         if (
           d.entity !== e &&

@@ -133,6 +133,16 @@ interface Word {
   id: number;
 }
 
+const WORK = {
+  raws: [] as Raw[],
+  spans: [] as Span[],
+  roles: [] as Word[],
+  organisations: [] as Word[],
+  languages: [] as Word[],
+  /** bare surnames that are part of somebody else's name here */
+  others: [] as Array<{ entity: number; start: number; end: number }>,
+};
+
 /** What the block says, read in one pass over the automaton's hits. */
 function readBlock(
   t: MatchTable,
@@ -141,14 +151,13 @@ function readBlock(
   n: number,
   hits: Hits,
 ): BlockScan {
-  const raws: Raw[] = [];
-  const spans: Span[] = [];
-  const roles: Word[] = [];
-  const organisations: Word[] = [];
-  const languages: Word[] = [];
+  // The block's working lists are reused from block to block (readBlock is
+  // never re-entered, and none of them outlives it): a page's blocks should
+  // leave the garbage collector nothing but what they found.
+  const { raws, spans, roles, organisations, languages, others } = WORK;
+  raws.length = spans.length = roles.length = organisations.length = 0;
+  languages.length = others.length = 0;
   const signals: Signal[] = [];
-  /** bare surnames that are part of somebody else's name here */
-  const others: Array<{ entity: number; start: number; end: number }> = [];
   let titleCase: boolean | undefined;
   const u = fold.units;
   const offs = fold.offs;
@@ -524,7 +533,12 @@ const MINOR_WORDS = new Set([
  * South Korea")? Then a capital after a surname or a capitalised word before
  * it says nothing about somebody else's name.
  */
+/** Longer than any line of at most 30 words in practice. */
+const MAX_TITLE_CHARS = 400;
+
 function isTitleCase(text: string): boolean {
+  // A headline is short (at most 30 words): a paragraph is not read word by word.
+  if (text.length > MAX_TITLE_CHARS) return false;
   const words = text.match(TITLE_CASE_WORD) ?? [];
   if (words.length < 2 || words.length > 30) return false;
   let major = 0;

@@ -133,6 +133,8 @@ export interface PrefilterPattern {
    */
   focusStart: number;
   focusEnd: number;
+  /** a one-character name that counts only in text with Hangul (the Korean press's 美, 韓) */
+  amidHangul?: boolean;
 }
 
 interface Draft {
@@ -460,14 +462,17 @@ function prefilterPatterns(
   for (const folded of sorted) {
     let entry: PrefilterPattern | null = null;
     let upper: number[] | null = null;
+    let amidHangul = true;
     for (let p = byFolded.get(folded)!; p >= 0; p = list[p]!.next) {
       const d = list[p]!;
       if (d.kind >= KIND_EXCLUSION) continue;
       const needs = d.upper ?? [];
       upper = entry === null ? needs : upper!.filter((x) => needs.includes(x));
       entry ??= { folded, upper: [], focusStart: d.mentionStart, focusEnd: d.mentionEnd };
+      // A lone Han character counts only amid Hangul (boundaries.ts).
+      if (!(d.flags & STANDALONE) || isHangul(folded.charCodeAt(0))) amidHangul = false;
     }
-    if (entry) out.push({ ...entry, upper: upper! });
+    if (entry) out.push({ ...entry, upper: upper!, ...(amidHangul && { amidHangul: true }) });
   }
   return out;
 }

@@ -223,6 +223,8 @@ function needleSource(
 /** The RegExp sources of a pre-check: what a page needs to build one (compiled.ts). */
 export interface PrefilterSources {
   needles: string;
+  /** needles of patterns that count only in text with Hangul ("" when none) */
+  hangulNeedles?: string;
   special: string;
   separator: string;
 }
@@ -233,26 +235,51 @@ export function prefilterSources(patterns: readonly PrefilterPattern[]): Prefilt
   for (const { folded } of patterns)
     for (let k = 0; k < folded.length; k++) wanted.add(folded.charCodeAt(k));
   const { special, separator, sources } = foldClasses(wanted);
-  const needles = chooseNeedles(patterns, sources);
-  if (needles === null || needles.size > MAX_NEEDLES) return null;
-  return { needles: [...needles].join('|'), special, separator };
+  // The Korean press's one-character names (美, 中, 日) are in most Chinese
+  // and Japanese text: they wake the matcher only where there is Hangul.
+  const needles = chooseNeedles(
+    patterns.filter((p) => !p.amidHangul),
+    sources,
+  );
+  const hangulNeedles = chooseNeedles(
+    patterns.filter((p) => p.amidHangul),
+    sources,
+  );
+  if (needles === null || hangulNeedles === null) return null;
+  if (needles.size + hangulNeedles.size > MAX_NEEDLES) return null;
+  return {
+    needles: [...needles].join('|'),
+    ...(hangulNeedles.size && { hangulNeedles: [...hangulNeedles].join('|') }),
+    special,
+    separator,
+  };
 }
 
+const HANGUL = /[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\uffa0-\uffdc]/;
+
 /** The pre-check from its sources. */
-export function prefilterFrom({ needles, special, separator }: PrefilterSources): Prefilter {
+export function prefilterFrom({
+  needles,
+  hangulNeedles,
+  special,
+  separator,
+}: PrefilterSources): Prefilter {
   const specialRe = new RegExp(special);
   const joinedSource = `(${CJK_CLASS})${separator}+(?=${CJK_CLASS})`;
   const joined = new RegExp(joinedSource, 'g');
   // Either of the two, in one pass over the text: most blocks hold neither.
   const specialOrJoined = new RegExp(`${special}|${joinedSource}`);
-  const needleRe = new RegExp(needles);
+  const needleRe = new RegExp(needles || '(?!)');
+  const hangulRe = hangulNeedles ? new RegExp(hangulNeedles) : null;
+  const test = (text: string) =>
+    needleRe.test(text) || (hangulRe !== null && HANGUL.test(text) && hangulRe.test(text));
   return {
     mayMatch(text) {
       if (specialOrJoined.test(text)) {
         if (specialRe.test(text)) return true;
-        return needleRe.test(text.replace(joined, '$1'));
+        return test(text.replace(joined, '$1'));
       }
-      return needleRe.test(text);
+      return test(text);
     },
   };
 }

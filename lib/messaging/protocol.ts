@@ -107,6 +107,8 @@ export interface ScanPassDetail {
   cpuMs: number;
   slices: number;
   longestSliceMs: number;
+  /** the longest the document's decisions took at the end of a slice (DocumentLinker.flush, and reporting what changed) */
+  longestLinkMs: number;
   /** when the pass started and ended, on the page's clock (performance.now) */
   startedAt: number;
   endedAt: number;

@@ -106,6 +106,7 @@ export class BlockWalker {
     let block: Node | null = null;
     /** white space or a <br> since the block's last text */
     let gap = false;
+    let name = '';
     if (this.pending) {
       nodes = [this.pending];
       starts = [0];
@@ -152,19 +153,17 @@ export class BlockWalker {
           text += data;
         } else if (block !== null) gap = true;
         node = walker.nextNode();
-      } else if (block !== null && (node as Element).localName === 'br') {
-        gap = true;
-        node = walker.nextNode();
       } else if (
         // `isSkippedElement`, with the editables already found, and the
         // subtrees already scanned in this pass.
-        SKIPPED_TAGS.has((node as Element).localName) ||
+        SKIPPED_TAGS.has((name = (node as Element).localName)) ||
         node === ownHost ||
         (inputs !== null && inputs.has(node as Element)) ||
         (done !== null && done.has(node))
       ) {
         node = this.skipChildren();
       } else {
+        if (name === 'br' && block !== null) gap = true;
         const shadow = (node as Element).shadowRoot;
         if (shadow && onShadowRoot) onShadowRoot(shadow);
         node = walker.nextNode();

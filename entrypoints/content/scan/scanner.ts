@@ -205,6 +205,7 @@ export class Scanner {
       cpuMs: 0,
       slices: 0,
       longestSliceMs: 0,
+      longestLinkMs: 0,
       startedAt: this.now(),
       endedAt: 0,
     };
@@ -240,7 +241,9 @@ export class Scanner {
             if (this.now() - sliceStart >= SLICE_BUDGET_MS) break;
           }
           finished = block === null;
+          const linkStart = this.now();
           const reported = this.report();
+          detail.longestLinkMs = Math.max(detail.longestLinkMs, this.now() - linkStart);
           detail.mentions += reported.length;
           for (const m of reported) entities.add(m.entityId);
           const spent = this.now() - sliceStart;

@@ -11,6 +11,7 @@ const pass = (n: number): ScanPassDetail => ({
   cpuMs: 1,
   slices: 1,
   longestSliceMs: 1,
+  longestLinkMs: 0,
   startedAt: n,
   endedAt: n + 1,
 });

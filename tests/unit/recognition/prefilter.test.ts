@@ -88,6 +88,14 @@ describe('the pre-check', () => {
     expect(prefilter.mayMatch('ｔｒｕｍｐ and #trump')).toBe(true);
   });
 
+  it('wakes the matcher for a one-character Korean-press name only where there is Hangul', () => {
+    const prefilter = buildPrefilter(compilePatterns(entities).prefilterPatterns)!;
+    expect(prefilter.mayMatch('愛好大自然的真、善、美，走過美麗的旅遊足跡')).toBe(false);
+    expect(prefilter.mayMatch('美 국무부는 밝혔다')).toBe(true);
+    const blocks = ['美 국무부는 밝혔다', '真、善、美', '韓 외교부', '日中関係'];
+    expect(findAll(blocks, true)).toEqual(findAll(blocks, false));
+  });
+
   it('takes a surname’s needle from the surname, not from its title', () => {
     const prefilter = buildPrefilter(compilePatterns(entities).prefilterPatterns)!;
     expect(prefilter.mayMatch('The President and the Foreign Minister spoke.')).toBe(false);
