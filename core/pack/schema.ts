@@ -26,6 +26,8 @@ export const LIMITS = {
   aliasChars: 100,
   /** aliases + ambiguous + titled forms of one entity, all languages together */
   aliasesPerEntity: 200,
+  /** titles and cues together */
+  contextWordsPerEntity: 200,
   exclusionChars: 200,
   exclusionsPerEntity: 200,
   topicsPerEntity: 50,

@@ -193,6 +193,19 @@ function crossChecks(input: Record<string, unknown>, fileOf: (k: unknown) => str
         field: 'aliases',
         message: `has ${forms} aliases (with ambiguous and titled forms), at most ${LIMITS.aliasesPerEntity} allowed`,
       });
+    let contextWords = 0;
+    for (const key of ['titles', 'cues'] as const) {
+      const per = e[key];
+      if (isRecord(per))
+        for (const list of Object.values(per)) if (Array.isArray(list)) contextWords += list.length;
+    }
+    if (contextWords > LIMITS.contextWordsPerEntity)
+      problems.push({
+        file,
+        entry,
+        field: 'cues',
+        message: `has ${contextWords} titles and cues, at most ${LIMITS.contextWordsPerEntity} allowed`,
+      });
     // An entity with only ambiguous forms could never be named in full, so never matched.
     if (isRecord(e.aliases) && matchable === 0)
       problems.push({

@@ -147,6 +147,29 @@ describe('validatePackSource', () => {
       { field: 'aliases', message: /has 201 aliases/ },
     ],
     [
+      'too many titles and cues',
+      mutate((p) => {
+        p.entities[0].titles = { en: Array.from({ length: 150 }, (_, i) => `Title ${i}`) };
+        p.entities[0].cues = { ko: Array.from({ length: 51 }, (_, i) => `단서${i}`) };
+      }),
+      { field: 'cues', message: /has 201 titles and cues, at most 200/ },
+    ],
+    [
+      'a title that is no text',
+      mutate((p) => (p.entities[0].titles = { en: ['Minister', 3] })),
+      { field: 'titles.en[1]', message: /./ },
+    ],
+    [
+      'a namesake too long',
+      mutate((p) => (p.entities[0].namesakes = ['N'.repeat(201)])),
+      { field: 'namesakes[0]', message: /too long/ },
+    ],
+    [
+      'a year that is no year',
+      mutate((p) => (p.entities[0].since = 19.5)),
+      { field: 'since', message: /must be a year/ },
+    ],
+    [
       'too many articles',
       mutate(
         (p) => (p.articles = Array.from({ length: LIMITS.articles + 1 }, () => p.articles[0])),
