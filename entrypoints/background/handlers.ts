@@ -4,7 +4,7 @@
  * client (createLocalClient).
  */
 import { compileForPages } from '../../core/recognition';
-import type { Handlers } from '../../lib/messaging';
+import type { Handlers, Sender } from '../../lib/messaging';
 import type { MatcherData, ToBackground } from '../../lib/messaging/protocol';
 import {
   exportPack,
@@ -31,9 +31,59 @@ export interface BackgroundDeps {
   dataChanged: (version: string) => Promise<void>;
   /** what the frames of each tab found */
   frames: FrameMentions;
+  /** the clock, for tests (Date.now) */
+  now?: () => number;
 }
 
+/**
+ * What only the extension's own pages may ask: a content script runs in a
+ * page its owner controls (a compromised renderer can send anything a
+ * content script can), so it may not read, change or export the reader's
+ * packs, nor learn what other frames found.
+ */
+export const EXTENSION_PAGES_ONLY: ReadonlySet<keyof ToBackground> = new Set([
+  'listPacks',
+  'importPack',
+  'removePack',
+  'exportPack',
+  'getFrameMentions',
+]);
+
+/** A card may open at most CARD_OPENS briefing or article pages per tab in CARD_OPENS_WINDOW_MS. */
+export const CARD_OPENS = 4;
+export const CARD_OPENS_WINDOW_MS = 10_000;
+
+/** The handlers, with the senders each may answer: see EXTENSION_PAGES_ONLY. */
 export function createHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
+  const handlers = createOpenHandlers(deps);
+  const opened = new Map<number, number[]>();
+  const guarded = { ...handlers } as Record<string, (request: unknown, sender: Sender) => unknown>;
+  for (const type of EXTENSION_PAGES_ONLY)
+    guarded[type] = (request, sender) => {
+      if (!sender.extensionPage)
+        throw new Error(`"${type}" is answered only to the extension's own pages`);
+      return (handlers[type] as (r: unknown, s: Sender) => unknown)(request, sender);
+    };
+  // A card's "open" buttons (sent on trusted clicks only): from a web page,
+  // only the briefing and article pages, and a few at a time per tab, so a
+  // renderer that fakes the message cannot flood the reader with tabs.
+  guarded.openPage = (request, sender) => {
+    if (!sender.extensionPage) {
+      const { page } = (request ?? {}) as { page?: unknown };
+      if (page !== 'briefing' && page !== 'article')
+        throw new Error('a web page may open only a briefing or an article');
+      const now = deps.now?.() ?? Date.now();
+      const tab = sender.tabId ?? -1;
+      const recent = (opened.get(tab) ?? []).filter((at) => now - at < CARD_OPENS_WINDOW_MS);
+      if (recent.length >= CARD_OPENS) return false;
+      opened.set(tab, [...recent, now]);
+    }
+    return handlers.openPage(request as never, sender);
+  };
+  return guarded as unknown as Handlers<ToBackground>;
+}
+
+function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
   let matcherData: Promise<MatcherData> | null = null;
 
   const loadMatcherData = async (): Promise<MatcherData> => {

@@ -17,10 +17,21 @@ import type {
   ToContent,
 } from './protocol';
 
-/** Who sent a message: the tab and frame of a content script; neither for extension pages. */
+/**
+ * Who sent a message: the tab and frame it came from, and whether it is one
+ * of the extension's own pages (popup, options, briefing) rather than a
+ * content script, which runs in a web page the page's owner controls.
+ */
 export interface Sender {
   tabId?: number;
   frameId?: number;
+  extensionPage?: boolean;
+}
+
+/** Whether the runtime sender is one of our own pages: its address is in our origin. */
+function isExtensionPage(sender: { url?: string }): boolean {
+  const origin = browser.runtime.getURL('/');
+  return typeof sender.url === 'string' && sender.url.startsWith(origin);
 }
 
 export type Handlers<P> = {
@@ -60,6 +71,8 @@ export interface ListenerOptions {
    * another (a frame's, say) may. Every message is answered by default.
    */
   accepts?: (type: PropertyKey, request: unknown) => boolean;
+  /** in-process (tests): the sender counts as one of our pages */
+  local?: boolean;
 }
 
 /**
@@ -70,7 +83,7 @@ export interface ListenerOptions {
 export function createMessageListener<P>(handlers: Handlers<P>, options: ListenerOptions = {}) {
   return (
     message: unknown,
-    sender: { tab?: { id?: number }; frameId?: number },
+    sender: { tab?: { id?: number }; frameId?: number; url?: string },
   ): Promise<Reply<unknown>> | undefined => {
     if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type as PropertyKey))
       return undefined;
@@ -84,6 +97,7 @@ export function createMessageListener<P>(handlers: Handlers<P>, options: Listene
         const from: Sender = {
           tabId: sender.tab?.id,
           frameId: sender.tab ? sender.frameId : undefined,
+          extensionPage: options.local === true || isExtensionPage(sender),
         };
         return { ok: true, value: await handler(message.request, from) };
       } catch (error) {
@@ -144,7 +158,7 @@ export function onPush<K extends keyof FromBackground>(
 
 /** The fake for tests: the same handlers, called in-process, with the same error semantics. */
 export function createLocalClient<P>(handlers: Handlers<P>): Client<P> {
-  const listener = createMessageListener(handlers);
+  const listener = createMessageListener(handlers, { local: true });
   return {
     async send(type, request) {
       return unwrap(

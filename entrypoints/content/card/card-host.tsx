@@ -47,21 +47,34 @@ export class CardHost {
       return this.shadow;
     }
     const host = document.createElement(CARD_HOST_TAG);
-    host.setAttribute('data-briefing-lens', '');
     const shadow = host.attachShadow({ mode: 'open' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(cardCss);
     shadow.adoptedStyleSheets = [sheet];
-    host.addEventListener('pointerenter', this.events.onPointerEnter);
-    host.addEventListener('pointerleave', this.events.onPointerLeave);
+    // Only the reader's pointer and keys: a page's script can dispatch events
+    // at the host too.
+    host.addEventListener('pointerenter', (e) => e.isTrusted && this.events.onPointerEnter());
+    host.addEventListener('pointerleave', (e) => e.isTrusted && this.events.onPointerLeave());
     // Keys typed in the card stay in the card: page shortcuts must not fire.
     host.addEventListener('keydown', (event) => {
+      if (!event.isTrusted) return;
       event.stopPropagation();
       if (event.key === 'Escape') {
         event.preventDefault();
         this.events.onEscape();
       }
     });
+    // Clicks a page's script dispatches inside the card do nothing: its
+    // buttons open tabs only for the reader.
+    shadow.addEventListener(
+      'click',
+      (event) => {
+        if (event.isTrusted) return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
+      },
+      true,
+    );
     if (attach) document.documentElement.append(host);
     this.host = host;
     this.shadow = shadow;

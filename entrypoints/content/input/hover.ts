@@ -21,6 +21,8 @@ export function listenToHover(deps: HoverDeps): void {
   let frame = 0;
   let last: PointerEvent | null = null;
   const onMove = (event: PointerEvent) => {
+    // A page's script can dispatch pointer events: only the reader's count.
+    if (!event.isTrusted) return;
     last = event;
     if (frame || !deps.isActive() || event.pointerType === 'touch') return;
     frame = requestAnimationFrame(() => {
@@ -31,8 +33,12 @@ export function listenToHover(deps: HoverDeps): void {
     });
   };
   window.addEventListener('pointermove', onMove, { passive: true, signal: deps.signal });
-  document.addEventListener('pointerleave', () => deps.pointerOver(undefined), {
-    signal: deps.signal,
-  });
+  document.addEventListener(
+    'pointerleave',
+    (event) => event.isTrusted && deps.pointerOver(undefined),
+    {
+      signal: deps.signal,
+    },
+  );
   deps.signal.addEventListener('abort', () => cancelAnimationFrame(frame));
 }

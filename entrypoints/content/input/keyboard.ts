@@ -20,6 +20,8 @@ export function listenToKeys(deps: KeyboardDeps): void {
   window.addEventListener(
     'keydown',
     (event) => {
+      // Keys a page's script dispatches are not the reader's.
+      if (!event.isTrusted) return;
       const focused = deps.focused();
       if (event.key === 'Escape' && (deps.isCardOpen() || focused)) {
         deps.closeCard();

@@ -13,6 +13,7 @@ import { backgroundClient, onPush } from '../../../lib/messaging';
 import { DATA_VERSION_KEY, type FromBackground } from '../../../lib/messaging/protocol';
 import { listPacks, openBriefingDb } from '../../../lib/db';
 import { startBackground } from '../../../entrypoints/background/service';
+import { CARD_OPENS } from '../../../entrypoints/background/handlers';
 import { sourcePack } from '../db/fixtures';
 import { fakeEvent } from '../content/helpers';
 
@@ -32,6 +33,14 @@ beforeEach(() => {
   (fakeBrowser.commands as unknown as { onCommand: unknown }).onCommand = onCommand;
   sendToTab = vi.fn(() => Promise.resolve({ ok: true, value: true }));
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(sendToTab as never);
+  // What runtime.sendMessage carries in a browser: the sender's address, here
+  // the options page's (the fake browser gives none).
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
+    const answers = await fakeBrowser.runtime.onMessage.trigger(message, {
+      url: fakeBrowser.runtime.getURL('/options.html'),
+    } as never);
+    return answers.find((answer) => answer !== undefined);
+  }) as never);
   startBackground();
 });
 
@@ -129,5 +138,62 @@ describe('startBackground: the next-mention command', () => {
     sendToTab.mockRejectedValueOnce(new Error('Could not establish connection.'));
     await expect(onCommand.trigger('next-mention', { id: 7 })).resolves.toBeDefined();
     expect(sendToTab).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('startBackground: who may ask what', () => {
+  /** A message as a content script sends it: from a web page of a tab. */
+  const fromPage = async (type: string, request: unknown) => {
+    const answers = await fakeBrowser.runtime.onMessage.trigger(
+      { channel: 'briefing-lens', type, request },
+      { tab: { id: 4 }, frameId: 0, url: 'https://news.example/story' } as never,
+    );
+    return answers.find((answer) => answer !== undefined) as unknown as {
+      ok: boolean;
+      value?: unknown;
+      error?: string;
+    };
+  };
+
+  it.each([
+    ['listPacks', undefined],
+    ['exportPack', { packId: 'bundled' }],
+    ['removePack', { packId: 'bundled' }],
+    ['importPack', { text: JSON.stringify(sourcePack()), fileName: 'pack.json' }],
+    ['getFrameMentions', { tabId: 4 }],
+  ])('refuses %s from a web page, and answers the options page', async (type, request) => {
+    const reply = await fromPage(type, request);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/only to the extension/) });
+    const packs = await backgroundClient.send('listPacks', undefined);
+    expect(packs.map((p) => p.id)).toEqual([bundled.id]);
+  });
+
+  it('lets a card open a briefing or an article, a few at a time, and nothing else', async () => {
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    // The clock stands still: every request below comes within the second.
+    vi.spyOn(Date, 'now').mockReturnValue(1_000_000);
+    expect(await fromPage('openPage', { page: 'briefing', hash: 'wang-yi' })).toEqual({
+      ok: true,
+      value: true,
+    });
+    // Ten more at once, as a renderer faking clicks would send them: the
+    // first few open, the rest do not.
+    const answers = [];
+    for (let i = 0; i < 10; i++)
+      answers.push(await fromPage('openPage', { page: 'briefing', hash: `x${i}` }));
+    expect(answers.map((a) => a.value)).toEqual([
+      ...Array<boolean>(CARD_OPENS - 1).fill(true),
+      ...Array<boolean>(11 - CARD_OPENS).fill(false),
+    ]);
+    expect(await fromPage('openPage', { page: 'options' })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/only a briefing or an article/),
+    });
+    expect(created).toHaveBeenCalledTimes(CARD_OPENS);
+  });
+
+  it('answers a web page what it needs: the matcher and briefings', async () => {
+    expect(await fromPage('getBriefing', { entityId: 'wang-yi' })).toMatchObject({ ok: true });
+    expect(await fromPage('getMatcherData', undefined)).toMatchObject({ ok: true });
   });
 });

@@ -229,7 +229,9 @@ describe('Popup', () => {
       entities: [{ id: 'wang-yi', count: 2 }],
     });
     fireEvent.click(await screen.findByRole('button', { name: 'popup_showOnPage: Wang Yi' }));
-    await waitFor(() => expect(reveal).toHaveBeenCalledWith({ entityId: 'wang-yi' }, {}));
+    await waitFor(() =>
+      expect(reveal).toHaveBeenCalledWith({ entityId: 'wang-yi' }, expect.anything()),
+    );
   });
 });
 
@@ -319,7 +321,7 @@ describe('Popup, more', () => {
     await waitFor(() => expect(document.querySelector('[data-entity="wang-yi"]')).toBeTruthy());
     fireEvent.keyDown(box, { key: 'Enter' });
     await waitFor(() => expect(close).toHaveBeenCalledTimes(1));
-    expect(openPage).toHaveBeenCalledWith({ page: 'briefing', hash: 'wang-yi' }, {});
+    expect(openPage).toHaveBeenCalledWith({ page: 'briefing', hash: 'wang-yi' }, expect.anything());
   });
 
   it('keeps the chosen topic through a search', async () => {

@@ -153,3 +153,13 @@ export function fakeEvent<A extends unknown[]>() {
     trigger: (...args: A) => Promise.all(listeners.map((listener) => listener(...args))),
   };
 }
+
+/**
+ * `event` as the browser makes it for the reader's own input. The content
+ * script obeys only trusted events; happy-dom has no `isTrusted` at all (it
+ * reads undefined, as untrusted), so a test marks the reader's events.
+ */
+export function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}

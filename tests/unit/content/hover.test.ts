@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listenToHover } from '../../../entrypoints/content/input/hover';
 import type { PageMention } from '../../../entrypoints/content/scan/mention-index';
+import { trusted } from './helpers';
 
 const MENTION = { entityId: 'wang-yi' } as PageMention;
 
@@ -21,7 +22,7 @@ function listen(overrides: { active?: boolean; onCard?: (node: Node) => boolean 
 
 function move(target: Element, clientX: number, clientY: number, pointerType = 'mouse') {
   target.dispatchEvent(
-    new PointerEvent('pointermove', { clientX, clientY, pointerType, bubbles: true }),
+    trusted(new PointerEvent('pointermove', { clientX, clientY, pointerType, bubbles: true })),
   );
 }
 
@@ -51,6 +52,18 @@ describe('listenToHover', () => {
     expect(h.pointerOver.mock.calls).toEqual([[MENTION], [undefined]]);
   });
 
+  it('ignores pointer events a page’s script dispatches', () => {
+    const h = listen();
+    controller = h.controller;
+    document.body.dispatchEvent(
+      new PointerEvent('pointermove', { clientX: 50, clientY: 10, bubbles: true }),
+    );
+    document.dispatchEvent(new PointerEvent('pointerleave'));
+    vi.advanceTimersToNextFrame();
+    expect(h.mentionAt).not.toHaveBeenCalled();
+    expect(h.pointerOver).not.toHaveBeenCalled();
+  });
+
   it.each([
     ['a touch (a tap is not a hover)', {}, 'touch'],
     ['a paused site', { active: false }, 'mouse'],
@@ -77,7 +90,7 @@ describe('listenToHover', () => {
   it('reports no name when the pointer leaves the page', () => {
     const h = listen();
     controller = h.controller;
-    document.dispatchEvent(new PointerEvent('pointerleave'));
+    document.dispatchEvent(trusted(new PointerEvent('pointerleave')));
     expect(h.pointerOver.mock.calls).toEqual([[undefined]]);
   });
 
@@ -87,7 +100,7 @@ describe('listenToHover', () => {
     h.controller.abort();
     vi.advanceTimersToNextFrame();
     move(document.body, 50, 10);
-    document.dispatchEvent(new PointerEvent('pointerleave'));
+    document.dispatchEvent(trusted(new PointerEvent('pointerleave')));
     vi.advanceTimersToNextFrame();
     expect(h.mentionAt).not.toHaveBeenCalled();
     expect(h.pointerOver).not.toHaveBeenCalled();

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listenToKeys } from '../../../entrypoints/content/input/keyboard';
 import type { PageMention } from '../../../entrypoints/content/scan/mention-index';
+import { trusted } from './helpers';
 
 const MENTION = { entityId: 'wang-yi' } as PageMention;
 
@@ -20,7 +21,7 @@ function listen(state: { focused?: PageMention | null; cardOpen?: boolean } = {}
 }
 
 function press(key: string, target: EventTarget = document.body): KeyboardEvent {
-  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+  const event = trusted(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   target.dispatchEvent(event);
   return event;
 }
@@ -31,6 +32,17 @@ beforeEach(() => {
 });
 afterEach(() => {
   controller?.abort();
+});
+
+describe('listenToKeys: a page’s script', () => {
+  it('cannot open a card or close one with keys it dispatches', () => {
+    const k = listen({ focused: MENTION, cardOpen: true });
+    controller = k.controller;
+    for (const key of ['Enter', 'Escape'])
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    expect(k.openCard).not.toHaveBeenCalled();
+    expect(k.closeCard).not.toHaveBeenCalled();
+  });
 });
 
 describe('listenToKeys: Enter', () => {

@@ -29,6 +29,7 @@ import {
   installHighlights,
   installStaticRange,
   stubOnDocument,
+  trusted,
   type FakeHighlight,
 } from './helpers';
 
@@ -48,6 +49,7 @@ let registry: Map<string, FakeHighlight>;
 let session: AbortController;
 let data: MatcherData;
 const getMatcherData = vi.fn(() => data);
+const openPage = vi.fn(() => true);
 const getBriefing = vi.fn(({ entityId }: { entityId: string }) =>
   briefingView(entityId, bundledEntities.find((e) => e.id === entityId)!.name),
 );
@@ -89,11 +91,13 @@ beforeEach(() => {
   }) as never);
   data = bundledMatcherData();
   getMatcherData.mockClear();
+  openPage.mockClear();
   getBriefing.mockClear();
   fakeBrowser.runtime.onMessage.addListener(
     createMessageListener<ToBackground>({
       getMatcherData,
       getBriefing,
+      openPage,
     } as unknown as Handlers<ToBackground>) as never,
   );
   history.replaceState(null, '', '/world/asia');
@@ -354,7 +358,9 @@ describe('startPage: a changing page', () => {
   it('closes the card on an SPA navigation (back and forward: at once)', async () => {
     await start();
     await page.send('focusNextMention', {});
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    document.body.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
+    );
     await vi.waitFor(() => expect(document.querySelector(CARD_HOST_TAG)).not.toBeNull());
     history.pushState(null, '', '/world/europe');
     window.dispatchEvent(new PopStateEvent('popstate'));
@@ -370,18 +376,24 @@ describe('startPage: a changing page', () => {
     window.dispatchEvent(new PopStateEvent('popstate'));
     expect(drawn(registry, FOCUS_HIGHLIGHT)).toEqual([]);
     // Enter opens nothing: the name it focused was the old page's.
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    document.body.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
+    );
     expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
   });
 
   it('does not read the page again when a card closes', async () => {
     await start();
     await page.send('focusNextMention', {});
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    document.body.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
+    );
     await vi.waitFor(() => expect(document.querySelector(CARD_HOST_TAG)).not.toBeNull());
     await elapse(BATCH_DELAY_MS);
     const before = (await page.send('getDiagnostics', {})).passCount;
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    document.body.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+    );
     await elapse(BATCH_DELAY_MS);
     expect((await page.send('getDiagnostics', {})).passCount).toBe(before);
   });
@@ -397,7 +409,9 @@ describe('startPage: focus and card', () => {
     expect(drawn(registry, FOCUS_HIGHLIGHT)).toEqual(['Toshimitsu Motegi']);
     expect(scroll).toHaveBeenLastCalledWith({ block: 'center', behavior: 'smooth' });
 
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    document.body.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
+    );
     await vi.waitFor(async () =>
       expect((await page.send('getDiagnostics', {})).card.open).toBe(true),
     );
@@ -405,9 +419,37 @@ describe('startPage: focus and card', () => {
     const host = document.querySelector(CARD_HOST_TAG)!;
     expect(host.shadowRoot!.textContent).toContain('Toshimitsu Motegi');
 
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    document.body.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+    );
     expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
     expect(drawn(registry, FOCUS_HIGHLIGHT)).toEqual([]);
+  });
+
+  it('opens a page from the card for the reader’s clicks only, not for a script’s', async () => {
+    await start();
+    await page.send('focusNextMention', {});
+    document.body.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
+    );
+    await vi.waitFor(() =>
+      expect(
+        document.querySelector(CARD_HOST_TAG)?.shadowRoot?.querySelector('.open-full'),
+      ).toBeTruthy(),
+    );
+    const root = document.querySelector(CARD_HOST_TAG)!.shadowRoot!;
+    for (const button of root.querySelectorAll('button')) button.click();
+    await elapse(0);
+    expect(openPage).not.toHaveBeenCalled();
+    root
+      .querySelector('.open-full')!
+      .dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, composed: true })));
+    await vi.waitFor(() =>
+      expect(openPage).toHaveBeenCalledWith(
+        { page: 'briefing', hash: 'wang-yi' },
+        expect.anything(),
+      ),
+    );
   });
 
   it('shows a name the popup asks for, for a moment', async () => {
@@ -451,7 +493,7 @@ describe('startPage: focus and card', () => {
         await start();
         vi.advanceTimersToNextFrame();
         document.body.dispatchEvent(
-          new PointerEvent('pointermove', { clientX: x, clientY: 10, bubbles: true }),
+          trusted(new PointerEvent('pointermove', { clientX: x, clientY: 10, bubbles: true })),
         );
         vi.advanceTimersToNextFrame();
         await elapse(DEFAULT_SETTINGS.hoverDelayMs);
@@ -497,7 +539,9 @@ describe('startPage: packs change, and teardown', () => {
   it('takes everything down when its signal aborts', async () => {
     await start();
     await page.send('focusNextMention', {});
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    document.body.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
+    );
     await vi.waitFor(() => expect(document.querySelector(CARD_HOST_TAG)).not.toBeNull());
     session.abort();
     expect(registry.size).toBe(0);
