@@ -34,7 +34,8 @@ const CORPUS_PAGES = ['schema-org-context-object.html', 'nytimes-1.html', 'yahoo
 async function namesOnPage(harness: Harness, page: import('playwright-core').Page) {
   const popup = await openToolbarPopup(harness, page);
   try {
-    await popup.waitFor(`document.querySelector('.entities, .empty:not([aria-busy])')`);
+    // The tab has answered: the list, or why there is none (not "reading the page").
+    await popup.waitFor(`document.querySelector('.content[aria-busy="false"]')`);
     const listed = await popup.evaluate<Array<{ name: string; count: number }>>(
       `[...document.querySelectorAll('.entities [data-entity]')].map((e) => ({ name: e.querySelector('.name').textContent, count: Number(e.querySelector('[data-count]')?.dataset.count ?? 0) }))`,
     );
