@@ -18,10 +18,14 @@ export default defineConfig({
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
     // `storage`: settings (storage.sync) and the content script's cache.
-    // Nothing else: content scripts are declared statically, so no host
-    // permissions are needed, and the popup asks the tab's content script
-    // what it found instead of reading the tab (no `tabs`/`activeTab`).
-    permissions: ['storage'],
+    // `scripting` with access to every site: only to insert the highlights'
+    // colours as a user-origin sheet (scripting.insertCSS), which the page can
+    // neither read nor override. The content script runs on every site
+    // already, so the install prompt asks for nothing more. The popup asks the
+    // tab's content script what it found instead of reading the tab (no
+    // `tabs`/`activeTab`).
+    permissions: ['storage', 'scripting'],
+    host_permissions: ['<all_urls>'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+B' },

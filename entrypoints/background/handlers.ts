@@ -19,6 +19,8 @@ import {
 } from '../../lib/db';
 import type { BriefingDb } from '../../lib/db/schema';
 import type { FrameMentions } from './frame-mentions';
+import { highlightCss } from '../../core/highlight-css';
+import { HIGHLIGHT_STYLES } from '../../core/settings';
 
 export type Database = BriefingDb;
 
@@ -31,6 +33,8 @@ export interface BackgroundDeps {
   dataChanged: (version: string) => Promise<void>;
   /** what the frames of each tab found */
   frames: FrameMentions;
+  /** puts a frame's highlight sheet in place (css), or takes it away (null) */
+  setFrameCss: (tabId: number, frameId: number, css: string | null) => Promise<void>;
   /** the clock, for tests (Date.now) */
   now?: () => number;
 }
@@ -124,6 +128,12 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
       await deps.frames.report(tabId, frameId, entities.filter(isEntityCount));
     },
     getFrameMentions: ({ tabId }) => deps.frames.of(tabId),
+    colourHighlights: async ({ style }, { tabId, frameId }) => {
+      if (tabId === undefined || frameId === undefined) return;
+      if (style !== null && !(HIGHLIGHT_STYLES as readonly unknown[]).includes(style))
+        throw new Error(`"${String(style)}" is not a highlight style`);
+      await deps.setFrameCss(tabId, frameId, style === null ? null : highlightCss(style));
+    },
     getMatcherData: () => currentMatcherData(),
     getBriefing: async ({ entityId }) =>
       (await getBriefing(await deps.database(), entityId)) ?? null,

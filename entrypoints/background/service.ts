@@ -12,6 +12,7 @@ import type { CompiledPack } from '../../core/pack/types';
 import bundledPack from '../../assets/bundled-pack.json';
 import { createHandlers, type Database } from './handlers';
 import { FrameMentions, memoryArea } from './frame-mentions';
+import { FrameSheets } from './frame-sheets';
 
 export function startBackground(): void {
   let db: Promise<Database> | null = null;
@@ -26,9 +27,14 @@ export function startBackground(): void {
   };
 
   const frames = new FrameMentions(browser.storage.session ?? memoryArea());
-  browser.tabs.onRemoved.addListener((tabId) => void frames.forgetTab(tabId));
+  const frameSheets = new FrameSheets();
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void frames.forgetTab(tabId);
+    frameSheets.forgetTab(tabId);
+  });
   const handlers = createHandlers({
     frames,
+    setFrameCss: frameSheets.set,
     database,
     openPage: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as never) });

@@ -1,7 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from '../../lib/browser';
 import { startPage } from './page-session';
-import './style.css';
 
 /**
  * WXT announces every content script to the page it runs in: a CustomEvent

@@ -19,9 +19,10 @@ import { t, uiLanguage } from '../../lib/i18n';
 import { MentionIndex, type PageMention } from './scan/mention-index';
 import { Scanner } from './scan/scanner';
 import { blockRootOf, isInsideSkipped, isSkippedElement } from './scan/skip-rules';
-import { watchMutations } from './scan/mutations';
+import { BATCH_DELAY_MS, watchMutations } from './scan/mutations';
 import { Painter } from './paint/painter';
 import { paintedOf, paintMode, type PaintRule } from './paint/paint-policy';
+import { isRendered } from './paint/rendered';
 import { CardController } from './card/card-controller';
 import { mentionAtPoint } from './input/pointer';
 import { listenToHover } from './input/hover';
@@ -56,11 +57,16 @@ export async function startPage(signal: AbortSignal): Promise<void> {
   await run();
 }
 
+/** How often the highlights the page took away are put back. */
+export const GUARD_MS = 500;
+
 class PageSession {
   private readonly entities: Map<string, PageEntity>;
   private readonly index = new MentionIndex();
   private readonly painter: Painter;
-  private readonly scanner: Scanner;
+  /** made on first start: a paused site never builds the matcher */
+  private scanner: Scanner | null = null;
+  private readonly data: MatcherData;
   private readonly card: CardController;
   private readonly frameReport: FrameReport;
   private focused: PageMention | null = null;
@@ -71,6 +77,9 @@ class PageSession {
   /** The mentions drawn by the last repaint (density "first"), for hit tests. */
   private firstPainted = new Set<PageMention>();
   private repaintFrame = 0;
+  /** mentions that would be drawn but whose text is not rendered: looked at again when the page restyles */
+  private readonly unrendered = new Set<PageMention>();
+  private restyleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private settings: Settings,
@@ -78,8 +87,14 @@ class PageSession {
     private readonly signal: AbortSignal,
     private readonly diagnostics: Diagnostics,
   ) {
+    this.data = data;
     this.entities = new Map(data.entities.map((e) => [e.id, e]));
-    this.painter = new Painter(settings.highlightStyle);
+    this.painter = new Painter(settings.highlightStyle, (style) => {
+      backgroundClient.send('colourHighlights', { style }).catch(() => undefined);
+    });
+    // The registry is the page's: what it takes away comes back.
+    const guard = setInterval(() => this.painter.guard(), GUARD_MS);
+    signal.addEventListener('abort', () => clearInterval(guard));
     this.card = new CardController({
       client: backgroundClient,
       showDelayMs: () => this.settings.hoverDelayMs,
@@ -88,20 +103,7 @@ class PageSession {
       onEscape: () => this.focus(null),
       onTiming: (timing) => diagnostics.addCardTiming(timing),
     });
-    const setupStart = performance.now();
-    // Compiled by the background, with the pre-check that lets cold code
-    // skip the blocks that name nobody.
-    const matcher = matcherFromCompiled(data.matcher);
-    diagnostics.setupMs = performance.now() - setupStart;
     diagnostics.entities = data.entities.length;
-    this.scanner = new Scanner({
-      matcher,
-      ownHost: () => this.card.host.element,
-      onMentions: (mentions) => this.addMentions(mentions),
-      onForgotten: (mentions) => this.forget(mentions),
-      onPassEnd: (detail) => diagnostics.addPass(detail),
-      signal,
-    });
     this.frameReport = startFrameReport({
       signal,
       isTopFrame: window === window.top,
@@ -110,6 +112,7 @@ class PageSession {
     });
     signal.addEventListener('abort', () => {
       cancelAnimationFrame(this.repaintFrame);
+      clearTimeout(this.restyleTimer);
       this.painter.dispose();
       this.card.dispose();
     });
@@ -147,6 +150,7 @@ class PageSession {
         this.editing = on;
         this.restart();
       },
+      onRestyled: () => this.restyled(),
     });
     if (this.active) this.start();
   }
@@ -163,12 +167,30 @@ class PageSession {
         const entity = this.entities.get(id);
         return !!entity && isEntityVisible(this.settings, entity);
       },
+      isRendered: (mention) => isRendered((mention as PageMention).range.startContainer),
     };
   }
 
   private start(): void {
     this.started = true;
-    this.scanner.enqueueDocument(document);
+    this.ensureScanner().enqueueDocument(document);
+  }
+
+  private ensureScanner(): Scanner {
+    if (this.scanner) return this.scanner;
+    const setupStart = performance.now();
+    // Compiled by the background, with the pre-check that lets cold code
+    // skip the blocks that name nobody.
+    const matcher = matcherFromCompiled(this.data.matcher);
+    this.diagnostics.setupMs = performance.now() - setupStart;
+    return (this.scanner = new Scanner({
+      matcher,
+      ownHost: () => this.card.host.element,
+      onMentions: (mentions) => this.addMentions(mentions),
+      onForgotten: (mentions) => this.forget(mentions),
+      onPassEnd: (detail) => this.diagnostics.addPass(detail),
+      signal: this.signal,
+    }));
   }
 
   /** An SPA moved to another page: what the old page said no longer counts. */
@@ -178,9 +200,10 @@ class PageSession {
     // The focused name belongs to the page that went.
     this.focus(null);
     this.index.removeWhere(() => true);
+    this.unrendered.clear();
     this.frameReport.changed();
     this.painter.clear();
-    this.scanner.resetDocumentState();
+    this.scanner?.resetDocumentState();
     if (this.active) this.start();
   }
 
@@ -195,7 +218,26 @@ class PageSession {
     const mode = paintMode(rule);
     if (mode === 'recompute') this.scheduleRepaint();
     else if (mode === 'each')
-      for (const mention of added) if (rule.isVisible(mention.entityId)) this.paint(mention);
+      for (const mention of added) {
+        if (!rule.isVisible(mention.entityId)) continue;
+        if (rule.isRendered!(mention)) this.paint(mention);
+        else this.unrendered.add(mention);
+      }
+  }
+
+  /** The page showed or hid something: hidden mentions that are now rendered are drawn. */
+  private restyled(): void {
+    if (!this.unrendered.size || this.restyleTimer !== undefined) return;
+    this.restyleTimer = setTimeout(() => {
+      this.restyleTimer = undefined;
+      if (this.signal.aborted || !this.active) return;
+      if (this.settings.density !== 'all') return this.scheduleRepaint();
+      for (const mention of this.unrendered)
+        if (isRendered(mention.range.startContainer)) {
+          this.unrendered.delete(mention);
+          this.paint(mention);
+        }
+    }, BATCH_DELAY_MS);
   }
 
   /** The mentions that are drawn under the current settings, in document order. */
@@ -213,6 +255,12 @@ class PageSession {
 
   private repaint(): void {
     this.painter.clear();
+    this.unrendered.clear();
+    const rule = this.paintRule;
+    if (paintMode(rule) !== 'none')
+      for (const mention of this.index.values())
+        if (rule.isVisible(mention.entityId) && !rule.isRendered!(mention))
+          this.unrendered.add(mention);
     const painted = this.paintedMentions();
     for (const mention of painted) this.paint(mention);
     this.firstPainted = this.settings.density === 'first' ? new Set(painted) : new Set();
@@ -225,6 +273,9 @@ class PageSession {
     if (!this.active) {
       this.card.close();
       this.focus(null);
+      // Paused: nothing of ours stays in the page's registry.
+      this.painter.clear();
+      this.painter.dispose();
     }
     if (this.active && !wasActive && !this.started) this.start();
     this.repaint();
@@ -234,6 +285,7 @@ class PageSession {
   private forget(mentions: PageMention[]): void {
     for (const mention of mentions) {
       this.index.delete(mention);
+      this.unrendered.delete(mention);
       const entity = this.entities.get(mention.entityId);
       if (entity) this.painter.delete(entity.kind, mention.range);
       if (mention === this.focused) this.focus(null);
@@ -244,7 +296,9 @@ class PageSession {
   }
 
   private rescan(roots: Node[], removedSome: boolean): void {
-    if (removedSome) this.scanner.forget((node) => !node.isConnected);
+    const scanner = this.scanner;
+    if (!scanner) return;
+    if (removedSome) scanner.forget((node) => !node.isConnected);
     if (!this.started || this.editing) return;
     const host = this.card.host.element;
     for (const root of roots) {
@@ -252,14 +306,14 @@ class PageSession {
       // An element that became the reader's input (or text typed in one):
       // what was found there goes, and nothing there is read.
       if (isInsideSkipped(root, host)) {
-        this.scanner.forget((node) => root.contains(node));
+        scanner.forget((node) => root.contains(node));
         continue;
       }
       const block =
         root.nodeType === 1 && !isSkippedElement(root as Element) ? root : blockRootOf(root);
       if (!block.isConnected || isInsideSkipped(block, host)) continue;
-      this.scanner.forget((node) => block.contains(node));
-      this.scanner.enqueue(block);
+      scanner.forget((node) => block.contains(node));
+      scanner.enqueue(block);
     }
   }
 
@@ -289,7 +343,12 @@ class PageSession {
       diagnostics: (withMentions) => {
         const painted = new Set(this.paintedMentions());
         return this.diagnostics.snapshot({
-          card: { open: this.card.isOpen, placement: this.card.host.placed },
+          card: {
+            open: this.card.isOpen,
+            placement: this.card.host.placed,
+            text: this.card.host.text,
+            settled: this.card.host.settled,
+          },
           mentions: this.index.size,
           painted: painted.size,
           active: this.active,

@@ -14,6 +14,7 @@ import type {
   TopicSource,
 } from '../../core/pack/types';
 import type { CompiledMatcher } from '../../core/recognition';
+import type { HighlightStyle } from '../../core/settings';
 
 /**
  * storage.local key the background bumps when the installed packs change;
@@ -80,6 +81,12 @@ export interface ToBackground {
    * that the popup counts every frame of the tab; an empty list when it goes.
    */
   reportFrameMentions: { request: { entities: EntityCount[] }; response: void };
+  /**
+   * A frame's content script starts (a style) or stops (null) drawing: the
+   * background colours that frame's highlights with a user-origin sheet the
+   * page can neither read nor override (core/highlight-css.ts).
+   */
+  colourHighlights: { request: { style: HighlightStyle | null }; response: void };
   /** What the frames of a tab below its top frame reported, summed per entity. */
   getFrameMentions: { request: { tabId: number }; response: EntityCount[] };
 }
@@ -145,7 +152,14 @@ export interface DiagnosticsSnapshot {
   /** every pass ever finished (`passes` keeps only the last ones) */
   passCount: number;
   cards: CardTiming[];
-  card: { open: boolean; placement: CardPlacement | null };
+  card: {
+    open: boolean;
+    placement: CardPlacement | null;
+    /** the open card's text (the page cannot read it: the card's root is closed) */
+    text: string | null;
+    /** placed, and done appearing: nothing in the card is animating */
+    settled: boolean;
+  };
   /** how many mentions are indexed, and how many are drawn */
   mentions: number;
   painted: number;

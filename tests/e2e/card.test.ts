@@ -17,8 +17,12 @@ import {
   REPO_ROOT,
   SHARED_MISSING,
   STATIC_PAGE_HEADERS,
+  cardText,
+  clickInCard,
   diagnostics,
   extensionUrl,
+  inCard,
+  waitInCard,
   hasCorpus,
   launch,
   nextFrames,
@@ -192,12 +196,7 @@ describe('the briefing card in Chromium (light)', () => {
           save(`hover-${target.name}.png`, await page.screenshot());
           assert.equal(card.dialog.role, 'dialog');
           assert.ok(card.dialog.labelledBy, 'the dialog is labelled by its heading');
-          assert.match(
-            await page.evaluate(
-              () => document.querySelector('briefing-lens-card')!.shadowRoot!.textContent!,
-            ),
-            new RegExp(target.entity),
-          );
+          assert.match((await cardText(page)) ?? '', new RegExp(target.entity));
           assert.ok(card.role.length > 3, `a role: "${card.role}"`);
           assert.ok(card.facts.length >= 3, `at least three facts (${card.facts.length})`);
           for (const fact of card.facts) {
@@ -256,9 +255,13 @@ describe('the briefing card in Chromium (light)', () => {
     try {
       await hoverMention(page, 'Wang Yi');
       await waitForCard(page);
-      const pin = page.locator('briefing-lens-card button.pin');
-      await pin.click();
-      assert.equal(await pin.getAttribute('aria-pressed'), 'true');
+      await clickInCard(page, 'button.pin');
+      assert.equal(
+        await inCard(page, (root) =>
+          root?.querySelector('button.pin')?.getAttribute('aria-pressed'),
+        ),
+        'true',
+      );
       await page.mouse.move(1270, 890);
       await waitForPageClock(page, HIDE_AFTER_MS * 2);
       assert.equal(await isCardOpen(page), true, 'the pinned card is still open');
@@ -267,7 +270,7 @@ describe('the briefing card in Chromium (light)', () => {
       await waitForPageClock(page, CARD_WOULD_OPEN_MS);
       assert.match((await cardContents(page)).title, /Wang Yi/);
       save('pinned.png', await page.screenshot());
-      await page.locator('briefing-lens-card button.close').click();
+      await clickInCard(page, 'button.close');
       await waitForCardClosed(page);
       // Unpinned, it hides once the pointer has left name and card.
       await hoverMention(page, 'Wang Yi');
@@ -312,13 +315,12 @@ describe('the briefing card in Chromium (light)', () => {
       const before = await cardContents(page);
       const chip = before.chips.find((c) => c.includes('Motegi'));
       assert.ok(chip, `a related chip for Motegi (${before.chips.join(', ')})`);
-      await page.locator('briefing-lens-card .chip', { hasText: 'Motegi' }).click();
-      await page.waitForFunction(
-        () =>
-          /Motegi/.test(
-            document.querySelector('briefing-lens-card')?.shadowRoot?.querySelector('.card')
-              ?.textContent ?? '',
-          ) && !!document.querySelector('briefing-lens-card')?.shadowRoot?.querySelector('.role'),
+      await clickInCard(page, '.chip', 'Motegi');
+      await waitInCard(
+        page,
+        (root) =>
+          /Motegi/.test(root?.querySelector('h2')?.textContent ?? '') &&
+          !!root?.querySelector('.role'),
       );
       const after = await cardContents(page);
       assert.notEqual(after.role, before.role);
@@ -328,7 +330,7 @@ describe('the briefing card in Chromium (light)', () => {
       // "Open full briefing" opens briefing.html#<entity> in a new tab, via the background.
       const [briefing] = await Promise.all([
         harness.context.waitForEvent('page'),
-        page.locator('briefing-lens-card .open-full').click(),
+        clickInCard(page, '.open-full'),
       ]);
       await briefing.waitForURL(/briefing\.html#toshimitsu-motegi$/);
       await briefing.waitForSelector('h1');
@@ -339,7 +341,7 @@ describe('the briefing card in Chromium (light)', () => {
       const factText = (await cardContents(page)).facts[0]!.text;
       const [article] = await Promise.all([
         harness.context.waitForEvent('page'),
-        page.locator('briefing-lens-card .facts a.source').first().click(),
+        clickInCard(page, '.facts a.source'),
       ]);
       await article.waitForURL(/article\.html#bundled\//);
       const mark = article.locator('mark.cited');
@@ -410,21 +412,17 @@ describe('the briefing card in Chromium (light)', () => {
         await page.emulateMedia({ reducedMotion: 'reduce' });
         await hoverMention(page, 'Wang Yi');
         await waitForCard(page);
-        const pin = page.locator('briefing-lens-card button.pin');
-        await pin.click();
-        await page.locator('briefing-lens-card button.pin.pinned').waitFor();
+        await clickInCard(page, 'button.pin');
+        await waitInCard(page, (root) => !!root?.querySelector('button.pin.pinned'));
         // Neither hovered nor focused: whether a focus ring shows depends on
         // which of the two tabs has the focus, which is not what is compared.
-        await pin.evaluate((button) => (button as HTMLElement).blur());
+        await inCard(page, (root) => (root?.querySelector('button.pin') as HTMLElement).blur());
         await page.mouse.move(2, 2);
         // Hover and focus styles go with the next frame, and transitions run
         // from there: screenshot once nothing in the card is animating.
         await nextFrames(page);
-        await page.waitForFunction(() =>
-          document
-            .querySelector('briefing-lens-card')!
-            .shadowRoot!.getAnimations()
-            .every((a) => a.playState === 'finished'),
+        await waitInCard(page, (root) =>
+          root!.getAnimations().every((a) => a.playState === 'finished'),
         );
       };
       await open(normal);
@@ -518,11 +516,9 @@ describe('the briefing card in Chromium (light)', () => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
       await hoverMention(page, 'Wang Yi');
       await waitForCard(page);
-      const animation = await page.evaluate(
-        () =>
-          getComputedStyle(
-            document.querySelector('briefing-lens-card')!.shadowRoot!.querySelector('.card')!,
-          ).animationName,
+      const animation = await inCard(
+        page,
+        (root) => getComputedStyle(root!.querySelector('.card')!).animationName,
       );
       assert.equal(animation, 'none');
     } finally {
@@ -559,16 +555,14 @@ async function checkAxe(harness: Harness, demoUrl: string, scheme: 'light' | 'da
     for (const name of ['Wang Yi', 'Lee Jae-myung']) {
       await hoverMention(page, name);
       await waitForCard(page);
-      assert.deepEqual(await axeViolations(page, 'briefing-lens-card'), [], `card of ${name}`);
+      assert.deepEqual(await axeViolations(page, 'card'), [], `card of ${name}`);
       save(
         `card-${scheme}-${name.replace(/\W+/g, '-').toLowerCase()}.png`,
         await page.screenshot(),
       );
-      const background = await page.evaluate(
-        () =>
-          getComputedStyle(
-            document.querySelector('briefing-lens-card')!.shadowRoot!.querySelector('.card')!,
-          ).backgroundColor,
+      const background = await inCard(
+        page,
+        (root) => getComputedStyle(root!.querySelector('.card')!).backgroundColor,
       );
       assert.equal(background, scheme === 'dark' ? 'rgb(31, 41, 55)' : 'rgb(255, 255, 255)');
       await closeCard(page);

@@ -411,10 +411,26 @@ describe('highlighting live pages', () => {
       'the page to learn it is paused',
     );
     assert.equal(await highlightCount(page), 0);
+    await setSettings(harness, { density: 'all' });
+    await waitForHighlights(page, 5);
+    // A new style changes what the reader sees, not the names the page sees.
+    const names = () =>
+      page.evaluate(() => [...(CSS.highlights as unknown as Map<string, unknown>).keys()].sort());
+    const before = await names();
+    const box = await page.evaluate(() => {
+      const r = document.querySelector('p')!.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: Math.min(r.width, 600), height: r.height + 4 };
+    });
+    const underlined = await page.screenshot({ clip: box });
     await setSettings(harness, { density: 'all', highlightStyle: 'background' });
-    await page.waitForFunction(() => CSS.highlights.has('briefing-lens-background-person'));
+    await waitFor(
+      () => page.screenshot({ clip: box }),
+      (now) => !now.equals(underlined),
+      'the names drawn in the new style',
+    );
     assert.equal(await highlightCount(page), 5);
-    assert.ok(!(await page.evaluate(() => CSS.highlights.has('briefing-lens-underline-person'))));
+    assert.deepEqual(await names(), before);
+    assert.ok(before.every((name) => !/underline|background|subtle/.test(name)));
     await setSettings(harness, {});
   });
 });

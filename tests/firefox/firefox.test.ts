@@ -123,7 +123,7 @@ describe('the extension in Firefox', () => {
   it('shows a card with who it is when a name is hovered', async () => {
     await page.bringToFront();
     await hoverText(page, 'Wang Yi', 0);
-    const text = await waitForCard(page, 'Chinese Foreign Minister');
+    const text = await waitForCard(harness, page, 'Chinese Foreign Minister');
     assert.match(text, /Wang Yi/);
     // The card's host is the one element the extension adds, and the recorder
     // of the test above saw it: it was listening all along.

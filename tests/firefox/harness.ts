@@ -278,20 +278,22 @@ export async function hoverText(
   return point;
 }
 
-/** Waits until a card is open, placed, and its shadow root contains `text`. */
-export async function waitForCard(page: Page, text: string, timeout = 5000): Promise<string> {
-  await page.waitForFunction(
-    (text) => {
-      const host = document.querySelector('briefing-lens-card[data-placed]');
-      const card = host?.shadowRoot?.querySelector('.card');
-      if (!card || !host!.shadowRoot!.textContent?.includes(text)) return false;
-      // The entrance animation has run: what anyone looks at is the card at rest.
-      return host!.shadowRoot!.getAnimations().every((a) => a.playState === 'finished');
-    },
-    { polling: 50, timeout },
-    text,
-  );
-  return page.evaluate(
-    () => document.querySelector('briefing-lens-card')?.shadowRoot?.textContent ?? '',
-  );
+/**
+ * Waits until a card is open, placed, done appearing and shows `text`, as the
+ * content script reports it (the card's root is closed to the page, and so to
+ * the driver). Returns the card's text.
+ */
+export async function waitForCard(
+  harness: FirefoxHarness,
+  page: Page,
+  text: string,
+  timeout = 5000,
+): Promise<string> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const card = (await diagnostics(harness, page))?.card;
+    if (card?.settled && card.text?.includes(text)) return card.text;
+    if (Date.now() > end) throw new Error(`No card showing "${text}" on ${page.url()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT, type Harness } from './harness';
+import { inCard } from './card-root';
 
 export interface Box {
   x: number;
@@ -136,9 +137,7 @@ export function intersects(a: Box, b: Box): boolean {
 
 /** What the card shows: role, facts with their sources, timeline entries, related chips. */
 export async function cardContents(page: Page) {
-  await allowNamedFunctions(page);
-  return page.evaluate(() => {
-    const root = document.querySelector('briefing-lens-card')?.shadowRoot;
+  return inCard(page, (root) => {
     const all = (selector: string) => [...(root?.querySelectorAll(selector) ?? [])];
     return {
       title: root?.querySelector('h2')?.textContent ?? '',
@@ -159,10 +158,9 @@ export async function cardContents(page: Page) {
 
 /** Where keyboard focus is: the card (and which of its elements), or the page. */
 export async function focusInCard(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector('briefing-lens-card');
-    if (!host || document.activeElement !== host) return null;
-    const active = host.shadowRoot?.activeElement;
+  return inCard(page, (root) => {
+    if (!root || document.activeElement !== root.host) return null;
+    const active = root.activeElement;
     return active ? `${active.tagName.toLowerCase()}.${[...active.classList].join('.')}` : null;
   });
 }
@@ -204,58 +202,79 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-/**
- * axe-core's violations in the page, or only inside `include` (a selector;
- * axe follows open shadow roots, so the card host's selector covers the card).
- */
-export async function axeViolations(page: Page, include?: string): Promise<AxeViolation[]> {
+/** axe-core's violations in the page, or (`card`) in the card's closed shadow root only. */
+export async function axeViolations(
+  page: Page,
+  where: 'page' | 'card' = 'page',
+): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (include) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: unknown,
-            options: unknown,
-          ): Promise<{
-            violations: Array<{
-              id: string;
-              impact: string | null;
-              nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-            }>;
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(include ? { include: [[include]] } : document, {
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`),
-    }));
-  }, include);
+  return inCard(
+    page,
+    async (root, where) => {
+      type Result = {
+        violations: Array<{
+          id: string;
+          impact: string | null;
+          nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+        }>;
+      };
+      const axe = (
+        window as unknown as {
+          axe: {
+            setup(node: Node): unknown;
+            teardown(): void;
+            run(context: unknown, options: unknown): Promise<Result>;
+          };
+        }
+      ).axe;
+      const options = { resultTypes: ['violations'] };
+      let result: Result;
+      if (where === 'card') {
+        if (!root) throw new Error('no card is open');
+        // axe reads only open shadow roots: it checks a copy of the card in an
+        // open root, with the same sheets, laid over the card itself.
+        const copy = document.createElement('briefing-lens-axe-copy');
+        const open = copy.attachShadow({ mode: 'open' });
+        open.adoptedStyleSheets = [...root.adoptedStyleSheets];
+        for (const node of root.childNodes) open.append(node.cloneNode(true));
+        document.documentElement.append(copy);
+        try {
+          await Promise.all(open.getAnimations().map((a) => a.finished));
+          result = await axe.run({ include: [['briefing-lens-axe-copy']] }, options);
+        } finally {
+          copy.remove();
+        }
+      } else result = await axe.run(document, options);
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`),
+      }));
+    },
+    where,
+  );
 }
 
 /** Computed styles of every element in the card's shadow root, in tree order. */
 export async function cardStyles(page: Page, properties: string[]) {
-  return page.evaluate((properties) => {
-    const root = document.querySelector('briefing-lens-card')?.shadowRoot;
-    return [...(root?.querySelectorAll('*') ?? [])].map((element) => {
-      const style = getComputedStyle(element);
-      const r = element.getBoundingClientRect();
-      return {
-        element: `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`,
-        width: Math.round(r.width * 10) / 10,
-        // the card scrolls within the room it has beside the name: its content's height
-        height: element.classList.contains('card')
-          ? element.scrollHeight
-          : Math.round(r.height * 10) / 10,
-        style: Object.fromEntries(properties.map((p) => [p, style.getPropertyValue(p)])),
-      };
-    });
-  }, properties);
+  return inCard(
+    page,
+    (root, properties) =>
+      [...(root?.querySelectorAll('*') ?? [])].map((element) => {
+        const style = getComputedStyle(element);
+        const r = element.getBoundingClientRect();
+        return {
+          element: `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`,
+          width: Math.round(r.width * 10) / 10,
+          // the card scrolls within the room it has beside the name: its content's height
+          height: element.classList.contains('card')
+            ? element.scrollHeight
+            : Math.round(r.height * 10) / 10,
+          style: Object.fromEntries(properties.map((p) => [p, style.getPropertyValue(p)])),
+        };
+      }),
+    properties,
+  );
 }
 
 /**

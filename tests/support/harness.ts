@@ -12,9 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import type { DiagnosticsSnapshot, ScanPassDetail } from '../../lib/messaging/protocol';
 import { collectHighlights, type HighlightedRange } from './in-page';
+import { inCard, waitInCard } from './card-root';
 
 export { CORPUS_DIR, hasCorpus, SHARED_MISSING, corpusPages } from './corpus';
 export { collectHighlights, type HighlightedRange };
+export { clickInCard, inCard, waitInCard } from './card-root';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built extension; BRIEFING_LENS_EXTENSION_DIR points a run at another build (A/B benchmarks). */
@@ -338,16 +340,20 @@ export async function hoverText(
 
 /** Waits until a card is open, placed, shows a briefing (its role line) and has finished appearing. */
 export async function waitForCard(page: Page, timeout = 5000): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const host = document.querySelector('briefing-lens-card[data-placed]');
-      const card = host?.shadowRoot?.querySelector('.card');
-      if (!card || !host!.shadowRoot!.querySelector('.role, .facts')) return false;
-      // The entrance animation and any transition have run: the card is at rest.
-      return host!.shadowRoot!.getAnimations().every((a) => a.playState === 'finished');
+  await waitInCard(
+    page,
+    (root) => {
+      const card = root?.querySelector('.card');
+      if (!card || !root!.querySelector('.role, .facts')) return false;
+      // Placed (shown only once placed), and the entrance animation and any
+      // transition have run: the card is at rest.
+      return (
+        getComputedStyle(root!.host).visibility === 'visible' &&
+        root!.getAnimations().every((a) => a.playState === 'finished')
+      );
     },
     undefined,
-    { timeout },
+    timeout,
   );
 }
 
@@ -371,12 +377,9 @@ export async function nextFrames(page: Page, frames = 2): Promise<void> {
   })`);
 }
 
-/** The card's shadow root text, or null when no card is open. */
+/** The card's text, or null when no card is open. */
 export async function cardText(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector('briefing-lens-card');
-    return host?.shadowRoot?.textContent ?? null;
-  });
+  return inCard(page, (root) => (root?.host.isConnected ? root.textContent : null));
 }
 
 /**

@@ -35,6 +35,8 @@ export type CardSurface = Pick<
   | 'isOpen'
   | 'hasFocus'
   | 'placed'
+  | 'text'
+  | 'settled'
   | 'prepare'
   | 'show'
   | 'update'

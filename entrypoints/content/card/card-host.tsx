@@ -1,8 +1,13 @@
 /**
- * The one element the extension adds to a page: a host for the briefing card,
- * with an open shadow root (reachable by tests and assistive technology) whose
- * styles neither leak out nor let the page's styles in. Created on first use,
- * removed on teardown.
+ * The one element the extension adds to a page, and only while a card is
+ * open: a host for the briefing card, with a *closed* shadow root, so the
+ * page's scripts cannot read the briefing, click its links or rewrite it
+ * (assistive technology still reads it: closed roots are closed to scripts
+ * only). The host carries no attribute of ours but `popover`, which puts the
+ * card in the top layer above the page's own overlays. Its position, size and
+ * visibility come from a sheet inside the root, as `!important` :host rules,
+ * which beat every rule of the page (for `!important`, the shadow tree's
+ * context wins), so the page can neither move nor hide it.
  */
 import { render } from 'preact';
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
@@ -25,9 +30,25 @@ export interface CardHostEvents {
   onEscape: () => void;
 }
 
+interface Placement {
+  x: number;
+  y: number;
+  /** the height the side of the name the card goes has (null: not measured yet) */
+  room: number | null;
+  visible: boolean;
+}
+/** Whether the host goes to the top layer (the Popover API; not in every DOM). */
+const inTopLayer = (host: HTMLElement) =>
+  host.popover === 'manual' && typeof host.showPopover === 'function';
+
+const UNPLACED: Placement = { x: 0, y: 0, room: null, visible: false };
+
 export class CardHost {
   private host: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
+  /** where the card sits: rewritten on each placement, unreachable from the page */
+  private readonly placementSheet = new CSSStyleSheet();
+  private at: Placement = { ...UNPLACED };
   private stopAutoUpdate: (() => void) | null = null;
   /** bumps on every show and hide: late placements of an older card are dropped */
   private generation = 0;
@@ -43,14 +64,17 @@ export class CardHost {
   /** The host and its shadow root, created on first use; on the page only if `attach`. */
   private ensureHost(attach = true): ShadowRoot {
     if (this.shadow && this.host) {
-      if (attach && !this.host.isConnected) document.documentElement.append(this.host);
+      if (attach) this.attach();
       return this.shadow;
     }
     const host = document.createElement(CARD_HOST_TAG);
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: 'closed' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(cardCss);
-    shadow.adoptedStyleSheets = [sheet];
+    this.setPlacement(null);
+    shadow.adoptedStyleSheets = [sheet, this.placementSheet];
+    // The top layer, above the page's dialogs and overlays, where the browser has it.
+    if (typeof host.showPopover === 'function') host.popover = 'manual';
     // Only the reader's pointer and keys: a page's script can dispatch events
     // at the host too.
     host.addEventListener('pointerenter', (e) => e.isTrusted && this.events.onPointerEnter());
@@ -75,10 +99,41 @@ export class CardHost {
       },
       true,
     );
-    if (attach) document.documentElement.append(host);
     this.host = host;
     this.shadow = shadow;
+    if (attach) this.attach();
     return shadow;
+  }
+
+  private attach(): void {
+    const host = this.host!;
+    if (!host.isConnected) document.documentElement.append(host);
+    if (inTopLayer(host) && !host.matches(':popover-open')) host.showPopover();
+  }
+
+  /**
+   * Where the card is and how tall it may be; hidden until first placed.
+   * Only numbers go into the sheet.
+   */
+  private setPlacement(at: Partial<Placement> | null): void {
+    this.at = at ? { ...this.at, ...at } : { ...UNPLACED };
+    const { x, y, room, visible } = this.at;
+    this.placementSheet.replaceSync(
+      `:host { transform: translate(${x}px, ${y}px) !important; visibility: ${visible ? 'visible' : 'hidden'} !important; }
+       .card { max-height: min(520px, ${room === null ? '70vh' : `${room}px`}); }`,
+    );
+  }
+
+  /**
+   * Whether something of the page covers the card's middle (an overlay the
+   * page opened later into the top layer, or stacked above it).
+   */
+  private isCovered(box: DOMRect): boolean {
+    const hit = document.elementFromPoint(
+      box.x + box.width / 2,
+      box.y + Math.min(24, box.height / 2),
+    );
+    return !!hit && hit !== this.host;
   }
 
   /**
@@ -104,7 +159,7 @@ export class CardHost {
     render(<BriefingCard {...props} />, shadow);
     const host = this.host!;
     // Hidden until placed: never a frame of the card in the corner of the page.
-    if (!this.stopAutoUpdate) host.style.setProperty('--briefing-lens-visibility', 'hidden');
+    if (!this.stopAutoUpdate) this.setPlacement(null);
     this.stopAutoUpdate?.();
     let placed: () => void = () => undefined;
     const firstPlacement = new Promise<void>((resolve) => (placed = resolve));
@@ -122,7 +177,7 @@ export class CardHost {
           document.documentElement.clientHeight || window.innerHeight,
           natural,
         );
-        host.style.setProperty('--available-height', `${room}px`);
+        this.setPlacement({ room });
         const beside = placement.startsWith('right');
         void computePosition(anchor, host, {
           strategy: 'fixed',
@@ -136,12 +191,14 @@ export class CardHost {
           ],
         }).then(({ x, y, placement: final }) => {
           if (generation !== this.generation) return placed();
-          host.style.setProperty('--briefing-lens-x', `${Math.round(x)}px`);
-          host.style.setProperty('--briefing-lens-y', `${Math.round(y)}px`);
-          host.style.setProperty('--briefing-lens-visibility', 'visible');
-          host.dataset.placement = final;
-          host.dataset.placed = '';
-          const box = host.getBoundingClientRect();
+          this.setPlacement({ x: Math.round(x), y: Math.round(y), visible: true });
+          let box = host.getBoundingClientRect();
+          // Something the page put above the card: to the top again.
+          if (inTopLayer(host) && this.isCovered(box)) {
+            host.hidePopover();
+            host.showPopover();
+            box = host.getBoundingClientRect();
+          }
           this.placed = {
             placement: final,
             x: Math.round(x),
@@ -162,6 +219,20 @@ export class CardHost {
     if (this.shadow) render(<BriefingCard {...props} />, this.shadow);
   }
 
+  /** The open card's text, for the diagnostics channel. */
+  get text(): string | null {
+    return this.isOpen ? (this.shadow?.textContent ?? null) : null;
+  }
+
+  /** Whether the open card is placed and done appearing. */
+  get settled(): boolean {
+    return (
+      this.isOpen &&
+      this.placed !== null &&
+      !!this.shadow?.getAnimations().every((a) => a.playState === 'finished')
+    );
+  }
+
   /** Whether keyboard focus is inside the card. */
   get hasFocus(): boolean {
     return !!this.shadow?.activeElement;
@@ -178,9 +249,8 @@ export class CardHost {
     this.stopAutoUpdate = null;
     this.placed = null;
     if (!this.host) return;
-    delete this.host.dataset.placed;
-    delete this.host.dataset.placement;
     if (this.shadow) render(null, this.shadow);
+    if (inTopLayer(this.host) && this.host.matches(':popover-open')) this.host.hidePopover();
     // Out of the page while closed: its DOM is then exactly the owner's.
     this.host.remove();
   }

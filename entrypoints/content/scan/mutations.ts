@@ -19,7 +19,12 @@ export interface MutationWatch {
   onNavigated(): void;
   /** `document.designMode` turned on or off: the whole page became an editor, or stopped being one */
   onDesignMode(on: boolean): void;
+  /** an element's class, style, `hidden` or `open` changed: text may have been shown or hidden */
+  onRestyled?(): void;
 }
+
+/** Attributes that show or hide text without changing it. */
+const RESTYLING = new Set(['class', 'style', 'hidden', 'open']);
 
 export function watchMutations(watch: MutationWatch): void {
   const roots = new Set<Node>();
@@ -36,8 +41,13 @@ export function watchMutations(watch: MutationWatch): void {
   };
 
   const observer = new MutationObserver((records) => {
+    let restyled = false;
     for (const record of records) {
       if (watch.isOwn(record.target)) continue;
+      if (record.type === 'attributes' && RESTYLING.has(record.attributeName!)) {
+        restyled = true;
+        continue;
+      }
       // New text, or an element that became (or stopped being) editable: its
       // highlights must go while the reader types there, or come back.
       if (record.type === 'characterData' || record.type === 'attributes') {
@@ -55,13 +65,14 @@ export function watchMutations(watch: MutationWatch): void {
     }
     if ((roots.size || removedSome) && timer === undefined)
       timer = setTimeout(flush, BATCH_DELAY_MS);
+    if (restyled) watch.onRestyled?.();
   });
   observer.observe(document.documentElement, {
     childList: true,
     subtree: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['contenteditable', 'role'],
+    attributeFilter: ['contenteditable', 'role', ...RESTYLING],
   });
 
   let url = location.href;

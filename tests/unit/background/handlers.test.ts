@@ -8,7 +8,7 @@ import { createLocalClient, MessagingError } from '../../../lib/messaging';
 import type { ToBackground } from '../../../lib/messaging/protocol';
 import type { BriefingDb } from '../../../lib/db/schema';
 import { seedBundledPack } from '../../../lib/db/seed';
-import { createHandlers } from '../../../entrypoints/background/handlers';
+import { createHandlers, type BackgroundDeps } from '../../../entrypoints/background/handlers';
 import { FrameMentions, memoryArea } from '../../../entrypoints/background/frame-mentions';
 import { bundledPack, sourcePack } from '../db/fixtures';
 import { freshDb } from '../db/helpers';
@@ -23,6 +23,7 @@ let deps: {
   reportProgress: ReturnType<typeof vi.fn<(done: number, total: number) => void>>;
   dataChanged: ReturnType<typeof vi.fn<(version: string) => Promise<void>>>;
   frames: FrameMentions;
+  setFrameCss: ReturnType<typeof vi.fn<BackgroundDeps['setFrameCss']>>;
 };
 let client: ReturnType<typeof createLocalClient<ToBackground>>;
 
@@ -35,6 +36,7 @@ beforeEach(async () => {
     reportProgress: vi.fn(),
     dataChanged: vi.fn(() => Promise.resolve()),
     frames: new FrameMentions(memoryArea()),
+    setFrameCss: vi.fn<BackgroundDeps['setFrameCss']>(() => Promise.resolve()),
   };
   client = createLocalClient<ToBackground>(createHandlers(deps));
 });

@@ -32,6 +32,8 @@ class FakeSurface implements CardSurface {
   placed: CardPlacement | null = null;
   hasFocus = false;
   open = false;
+  text: string | null = null;
+  settled = false;
   readonly prepared: BriefingCardProps[] = [];
   readonly shows: Array<{ props: BriefingCardProps; anchor: VirtualAnchor }> = [];
   readonly updates: BriefingCardProps[] = [];

@@ -16,7 +16,12 @@ const pass = (n: number): ScanPassDetail => ({
   endedAt: n + 1,
 });
 const timing = (n: number): CardTiming => ({ event: 'shown', entityId: `e${n}`, at: n });
-const LIVE = { card: { open: false, placement: null }, mentions: 3, painted: 2, active: true };
+const LIVE = {
+  card: { open: false, placement: null, text: null, settled: false },
+  mentions: 3,
+  painted: 2,
+  active: true,
+};
 
 describe('Diagnostics', () => {
   it('reports this frame, the setup, the passes and the live state', () => {

@@ -16,7 +16,7 @@ import {
   type ToBackground,
 } from '../../../lib/messaging/protocol';
 import { SETTINGS_KEY } from '../../../lib/settings-store';
-import { startPage } from '../../../entrypoints/content/page-session';
+import { GUARD_MS, startPage } from '../../../entrypoints/content/page-session';
 import { CARD_HOST_TAG } from '../../../entrypoints/content/card/card-host';
 import { FOCUS_HIGHLIGHT } from '../../../entrypoints/content/paint/painter';
 import { BATCH_DELAY_MS, LOCATION_POLL_MS } from '../../../entrypoints/content/scan/mutations';
@@ -42,13 +42,14 @@ const PAGE = [
   '<textarea>Xi Jinping, typed by the reader</textarea>',
 ].join('');
 
-const person = (style = 'underline') => `briefing-lens-${style}-person`;
-const place = (style = 'underline') => `briefing-lens-${style}-place`;
+const person = () => 'briefing-lens-person';
+const place = () => 'briefing-lens-place';
 
 let registry: Map<string, FakeHighlight>;
 let session: AbortController;
 let data: MatcherData;
 const getMatcherData = vi.fn(() => data);
+const colourHighlights = vi.fn();
 const openPage = vi.fn(() => true);
 const getBriefing = vi.fn(({ entityId }: { entityId: string }) =>
   briefingView(entityId, bundledEntities.find((e) => e.id === entityId)!.name),
@@ -91,6 +92,7 @@ beforeEach(() => {
   }) as never);
   data = bundledMatcherData();
   getMatcherData.mockClear();
+  colourHighlights.mockClear();
   openPage.mockClear();
   getBriefing.mockClear();
   fakeBrowser.runtime.onMessage.addListener(
@@ -98,7 +100,12 @@ beforeEach(() => {
       getMatcherData,
       getBriefing,
       openPage,
+      colourHighlights,
     } as unknown as Handlers<ToBackground>) as never,
+  );
+  // happy-dom lays nothing out: every element gets a box, unless the test says otherwise.
+  vi.spyOn(Element.prototype, 'getClientRects').mockImplementation(
+    () => [new DOMRect(0, 0, 100, 20)] as unknown as DOMRectList,
   );
   history.replaceState(null, '', '/world/asia');
   document.body.innerHTML = PAGE; // test fixture only: the shipped code never does this
@@ -179,8 +186,9 @@ describe('startPage: settings apply at once', () => {
   ])('draws nothing with %s, and everything again when resumed', async (_, paused) => {
     await start();
     await settings(paused);
-    expect(drawn(registry, person())).toEqual([]);
-    expect(drawn(registry, place())).toEqual([]);
+    // Not even an empty entry of ours stays in the page's registry, nor our colours.
+    expect([...registry.keys()]).toEqual([]);
+    expect(colourHighlights).toHaveBeenLastCalledWith({ style: null }, expect.anything());
     expect(await page.send('getPageMentions', undefined)).toMatchObject({ active: false });
     expect(await page.send('focusNextMention', {})).toBe(false);
     await settings({});
@@ -192,6 +200,10 @@ describe('startPage: settings apply at once', () => {
     await settings({ paused: true });
     await start();
     expect(await counts()).toEqual({});
+    // A paused page: no matcher built, nothing registered, no colours asked for.
+    expect((await page.send('getDiagnostics', {})).setupMs).toBeNull();
+    expect([...registry.keys()]).toEqual([]);
+    expect(colourHighlights).not.toHaveBeenCalled();
     await settings({});
     expect(await counts()).toMatchObject({ 'wang-yi': 3 });
     expect(drawn(registry, person())).toHaveLength(6);
@@ -224,11 +236,37 @@ describe('startPage: settings apply at once', () => {
     expect(drawn(registry, place())).toEqual(places);
   });
 
-  it('moves its highlights to the names of a new style', async () => {
+  it('asks the background for the colours of a new style, keeping the names and ranges', async () => {
     await start();
+    expect(colourHighlights).toHaveBeenLastCalledWith({ style: 'underline' }, expect.anything());
     await settings({ highlightStyle: 'background' });
-    expect(registry.has(person())).toBe(false);
-    expect(drawn(registry, person('background'))).toHaveLength(6);
+    expect(colourHighlights).toHaveBeenLastCalledWith({ style: 'background' }, expect.anything());
+    expect(drawn(registry, person())).toHaveLength(6);
+  });
+
+  it('draws no hidden text, and draws it once the page shows it', async () => {
+    const hidden = Object.assign(document.createElement('p'), {
+      textContent: 'Donald Trump, in a closed panel.',
+    });
+    hidden.style.display = 'none';
+    document.body.append(hidden);
+    await start();
+    expect(drawn(registry, person())).not.toContain('Donald Trump');
+    // Indexed all the same: the popup still counts what the page says.
+    expect(await counts()).toMatchObject({ 'donald-trump': 1 });
+    hidden.style.display = '';
+    await elapse(BATCH_DELAY_MS);
+    expect(drawn(registry, person())).toContain('Donald Trump');
+  });
+
+  it('puts back the highlights the page took away', async () => {
+    await start();
+    registry.clear();
+    await elapse(GUARD_MS);
+    expect(drawn(registry, person())).toHaveLength(6);
+    registry.get(person())!.clear();
+    await elapse(GUARD_MS);
+    expect(drawn(registry, person())).toHaveLength(6);
   });
 
   it('draws the first mention of each entity as the page changes, with density "first"', async () => {
@@ -319,6 +357,8 @@ describe('startPage: a changing page', () => {
     await elapse(BATCH_DELAY_MS);
     expect(await counts()).toEqual({});
     document.designMode = 'off';
+    // The poll notices, on the fake clock; the scan then runs its slices.
+    await elapse(LOCATION_POLL_MS);
     await vi.waitFor(async () =>
       expect(await counts()).toMatchObject({ 'wang-yi': 3, 'lee-jae-myung': 1 }),
     );
@@ -416,8 +456,9 @@ describe('startPage: focus and card', () => {
       expect((await page.send('getDiagnostics', {})).card.open).toBe(true),
     );
     expect(getBriefing).toHaveBeenCalledWith({ entityId: 'toshimitsu-motegi' }, expect.anything());
-    const host = document.querySelector(CARD_HOST_TAG)!;
-    expect(host.shadowRoot!.textContent).toContain('Toshimitsu Motegi');
+    // Closed to the page; the extension's own channel reads it.
+    expect(document.querySelector(CARD_HOST_TAG)!.shadowRoot).toBeNull();
+    expect((await page.send('getDiagnostics', {})).card.text).toContain('Toshimitsu Motegi');
 
     document.body.dispatchEvent(
       trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
@@ -427,17 +468,24 @@ describe('startPage: focus and card', () => {
   });
 
   it('opens a page from the card for the reader’s clicks only, not for a script’s', async () => {
+    // The test keeps the closed root the content script attaches (a page cannot).
+    const roots: ShadowRoot[] = [];
+    const attachShadow = Element.prototype.attachShadow;
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init: ShadowRootInit,
+    ) {
+      const root = attachShadow.call(this, init);
+      roots.push(root);
+      return root;
+    });
     await start();
     await page.send('focusNextMention', {});
     document.body.dispatchEvent(
       trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
     );
-    await vi.waitFor(() =>
-      expect(
-        document.querySelector(CARD_HOST_TAG)?.shadowRoot?.querySelector('.open-full'),
-      ).toBeTruthy(),
-    );
-    const root = document.querySelector(CARD_HOST_TAG)!.shadowRoot!;
+    await vi.waitFor(() => expect(roots[0]?.querySelector('.open-full')).toBeTruthy());
+    const root = roots[0]!;
     for (const button of root.querySelectorAll('button')) button.click();
     await elapse(0);
     expect(openPage).not.toHaveBeenCalled();

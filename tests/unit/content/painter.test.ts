@@ -22,17 +22,29 @@ describe('Painter with the Custom Highlight API', () => {
     registry = installHighlights();
   });
 
-  it('registers one highlight per colour group, and one for the focus above them', () => {
-    new Painter('underline');
+  it('registers nothing, and asks for no colours, until something is drawn', () => {
+    const applyStyle = vi.fn();
+    const painter = new Painter('underline', applyStyle);
+    painter.setFocus(null);
+    painter.clear();
+    expect(registry.size).toBe(0);
+    expect(applyStyle).not.toHaveBeenCalled();
+  });
+
+  it('registers one neutral name per colour group, and one for the focus above them, on first draw', () => {
+    const applyStyle = vi.fn();
+    new Painter('background', applyStyle).add('person', range('a'));
     expect(names(registry)).toEqual([
+      'briefing-lens-event',
       FOCUS_HIGHLIGHT,
-      'briefing-lens-underline-event',
-      'briefing-lens-underline-person',
-      'briefing-lens-underline-place',
-      'briefing-lens-underline-topic',
+      'briefing-lens-person',
+      'briefing-lens-place',
+      'briefing-lens-topic',
     ]);
+    // The reader's style is in the colours the background inserts, not in the names.
+    expect(applyStyle).toHaveBeenCalledExactlyOnceWith('background');
     // Above the page's own highlights, and the focus above ours.
-    expect(registry.get('briefing-lens-underline-person')!.priority).toBe(1);
+    expect(registry.get('briefing-lens-person')!.priority).toBe(1);
     expect(registry.get(FOCUS_HIGHLIGHT)!.priority).toBe(2);
   });
 
@@ -43,7 +55,7 @@ describe('Painter with the Custom Highlight API', () => {
       const r = range(kind);
       painter.add(kind, r);
       for (const [name, highlight] of registry)
-        expect(highlight.has(r), name).toBe(name === `briefing-lens-background-${group}`);
+        expect(highlight.has(r), name).toBe(name === `briefing-lens-${group}`);
     },
   );
 
@@ -55,10 +67,10 @@ describe('Painter with the Custom Highlight API', () => {
     painter.add('place', c);
     painter.setFocus(a);
     painter.delete('person', a);
-    expect([...registry.get('briefing-lens-underline-person')!]).toEqual([b]);
+    expect([...registry.get('briefing-lens-person')!]).toEqual([b]);
     painter.clear();
-    expect(registry.get('briefing-lens-underline-person')!.size).toBe(0);
-    expect(registry.get('briefing-lens-underline-place')!.size).toBe(0);
+    expect(registry.get('briefing-lens-person')!.size).toBe(0);
+    expect(registry.get('briefing-lens-place')!.size).toBe(0);
     expect([...registry.get(FOCUS_HIGHLIGHT)!]).toEqual([a]);
   });
 
@@ -73,42 +85,62 @@ describe('Painter with the Custom Highlight API', () => {
     expect(registry.get(FOCUS_HIGHLIGHT)!.size).toBe(0);
   });
 
-  it('moves its highlights, ranges and all, to the names of a new style', () => {
-    const painter = new Painter('underline');
+  it('changes only the colours for a new style: names and ranges stay', () => {
+    const applyStyle = vi.fn();
+    const painter = new Painter('underline', applyStyle);
     const r = range('wang-yi');
     painter.add('person', r);
-    const person = registry.get('briefing-lens-underline-person');
+    const person = registry.get('briefing-lens-person');
     painter.setStyle('subtle');
-    expect(names(registry)).toEqual([
-      FOCUS_HIGHLIGHT,
-      'briefing-lens-subtle-event',
-      'briefing-lens-subtle-person',
-      'briefing-lens-subtle-place',
-      'briefing-lens-subtle-topic',
-    ]);
-    // The same highlight object: nothing has to be drawn again.
-    expect(registry.get('briefing-lens-subtle-person')).toBe(person);
+    painter.setStyle('subtle');
+    expect(applyStyle.mock.calls).toEqual([['underline'], ['subtle']]);
+    expect(registry.get('briefing-lens-person')).toBe(person);
     expect(person!.has(r)).toBe(true);
   });
 
-  it('changes nothing when the style is the same', () => {
+  it('puts back entries the page deleted, replaced or emptied, and ranges it took', () => {
     const painter = new Painter('underline');
-    const before = new Map(registry);
-    painter.setStyle('underline');
-    expect(registry).toEqual(before);
+    const [a, b] = [range('a'), range('b')];
+    painter.add('person', a);
+    painter.add('place', b);
+    const person = registry.get('briefing-lens-person')!;
+    expect(painter.guard()).toBe(false);
+    registry.clear();
+    registry.set(
+      'briefing-lens-place',
+      new (globalThis as unknown as { Highlight: typeof FakeHighlight }).Highlight(),
+    );
+    person.delete(a);
+    expect(painter.guard()).toBe(true);
+    expect(registry.get('briefing-lens-person')).toBe(person);
+    expect([...person]).toEqual([a]);
+    expect([...registry.get('briefing-lens-place')!]).toEqual([b]);
+    person.add(range('planted'));
+    person.priority = -5;
+    expect(painter.guard()).toBe(true);
+    expect([...person]).toEqual([a]);
+    expect(person.priority).toBe(1);
   });
 
-  it('unregisters everything on dispose', () => {
-    const painter = new Painter('background');
+  it('unregisters everything and takes its colours away on dispose, and comes back on the next draw', () => {
+    const applyStyle = vi.fn();
+    const painter = new Painter('background', applyStyle);
     painter.add('person', range('x'));
     painter.dispose();
     expect(registry.size).toBe(0);
+    expect(applyStyle).toHaveBeenLastCalledWith(null);
+    expect(painter.guard()).toBe(false);
+    painter.add('person', range('y'));
+    expect(registry.size).toBe(5);
+    expect(applyStyle).toHaveBeenLastCalledWith('background');
   });
 
   it('leaves highlights it did not register alone', () => {
     const theirs = new (globalThis as unknown as { Highlight: typeof FakeHighlight }).Highlight();
     registry.set('page-search', theirs);
-    new Painter('underline').dispose();
+    const painter = new Painter('underline');
+    painter.add('person', range('x'));
+    painter.dispose();
     expect(names(registry)).toEqual(['page-search']);
   });
 });
