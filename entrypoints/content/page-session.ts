@@ -57,7 +57,7 @@ export async function startPage(signal: AbortSignal): Promise<void> {
   await run();
 }
 
-/** How often the highlights the page took away are put back. */
+/** How often the highlights the page took away, and an open card it covered, are put back. */
 export const GUARD_MS = 500;
 
 class PageSession {
@@ -92,8 +92,12 @@ class PageSession {
     this.painter = new Painter(settings.highlightStyle, (style) => {
       backgroundClient.send('colourHighlights', { style }).catch(() => undefined);
     });
-    // The registry is the page's: what it takes away comes back.
-    const guard = setInterval(() => this.painter.guard(), GUARD_MS);
+    // The registry is the page's: what it takes away comes back; and what it
+    // lays over an open card goes under it again.
+    const guard = setInterval(() => {
+      this.painter.guard();
+      this.card.host.ensureOnTop();
+    }, GUARD_MS);
     signal.addEventListener('abort', () => clearInterval(guard));
     this.card = new CardController({
       client: backgroundClient,

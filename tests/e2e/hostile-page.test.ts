@@ -267,6 +267,38 @@ html, body { --bg: black !important; --fg: black !important; }`,
     assert.deepEqual(await cardBox(page), outer, 'the card did not move');
     assert.ok((await shot(page, box)).equals(before), 'the card looks as it did');
     assert.equal(await inCard(page, (root) => root!.textContent), cardText);
+    // An overlay of the page's own, opened into the top layer after the card,
+    // over the whole screen: the card goes back above it.
+    await page.evaluate(() => {
+      const cover = document.createElement('div');
+      cover.id = 'cover';
+      cover.popover = 'manual';
+      cover.setAttribute(
+        'style',
+        [
+          'display:block',
+          'position:fixed',
+          'inset:0',
+          'width:100vw',
+          'height:100vh',
+          'margin:0',
+          'border:0',
+          'background:red',
+        ]
+          .map((d) => `${d} !important`)
+          .join(';'),
+      );
+      document.documentElement.append(cover);
+      cover.showPopover();
+    });
+    const head = { x: outer.x + outer.width / 2, y: outer.y + 20 };
+    // The cover covers everything else: the test can see the card beaten.
+    assert.equal(await page.evaluate(() => document.elementFromPoint(5, 5)?.id), 'cover');
+    await waitFor(
+      () => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, head),
+      (hit) => hit === 'briefing-lens-card',
+      'the card back above the page’s overlay',
+    );
     await page.close();
   });
 

@@ -37,6 +37,7 @@ export type CardSurface = Pick<
   | 'placed'
   | 'text'
   | 'settled'
+  | 'ensureOnTop'
   | 'prepare'
   | 'show'
   | 'update'

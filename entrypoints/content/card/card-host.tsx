@@ -125,15 +125,23 @@ export class CardHost {
   }
 
   /**
-   * Whether something of the page covers the card's middle (an overlay the
-   * page opened later into the top layer, or stacked above it).
+   * Puts the open card back on top when something of the page covers its
+   * head (a popover or modal dialog the page opened into the top layer after
+   * it). Returns whether it had to. Called on each placement and by the
+   * page session's guard.
    */
-  private isCovered(box: DOMRect): boolean {
+  ensureOnTop(): boolean {
+    const host = this.host;
+    if (!host || !this.isOpen || !this.at.visible || !inTopLayer(host)) return false;
+    const box = host.getBoundingClientRect();
     const hit = document.elementFromPoint(
       box.x + box.width / 2,
       box.y + Math.min(24, box.height / 2),
     );
-    return !!hit && hit !== this.host;
+    if (!hit || hit === host) return false;
+    host.hidePopover();
+    host.showPopover();
+    return true;
   }
 
   /**
@@ -192,13 +200,8 @@ export class CardHost {
         }).then(({ x, y, placement: final }) => {
           if (generation !== this.generation) return placed();
           this.setPlacement({ x: Math.round(x), y: Math.round(y), visible: true });
-          let box = host.getBoundingClientRect();
-          // Something the page put above the card: to the top again.
-          if (inTopLayer(host) && this.isCovered(box)) {
-            host.hidePopover();
-            host.showPopover();
-            box = host.getBoundingClientRect();
-          }
+          this.ensureOnTop();
+          const box = host.getBoundingClientRect();
           this.placed = {
             placement: final,
             x: Math.round(x),

@@ -9,6 +9,7 @@ import type { ToBackground } from '../../../lib/messaging/protocol';
 import type { BriefingDb } from '../../../lib/db/schema';
 import { seedBundledPack } from '../../../lib/db/seed';
 import { createHandlers, type BackgroundDeps } from '../../../entrypoints/background/handlers';
+import { highlightCss } from '../../../core/highlight-css';
 import { FrameMentions, memoryArea } from '../../../entrypoints/background/frame-mentions';
 import { bundledPack, sourcePack } from '../db/fixtures';
 import { freshDb } from '../db/helpers';
@@ -267,5 +268,29 @@ describe('frames report what they found', () => {
       { tabId: 7, frameId: 2 },
     );
     expect(await client.send('getFrameMentions', { tabId: 7 })).toEqual([xi]);
+  });
+});
+
+describe('colourHighlights', () => {
+  it('colours the asking frame with the style’s sheet, and takes it away on null', async () => {
+    const handlers = createHandlers(deps);
+    await handlers.colourHighlights({ style: 'subtle' }, { tabId: 4, frameId: 2 });
+    await handlers.colourHighlights({ style: null }, { tabId: 4, frameId: 2 });
+    expect(deps.setFrameCss.mock.calls).toEqual([
+      [4, 2, highlightCss('subtle')],
+      [4, 2, null],
+    ]);
+  });
+
+  it('refuses a style it does not know, and ignores senders without a frame', async () => {
+    const handlers = createHandlers(deps);
+    await expect(
+      handlers.colourHighlights(
+        { style: 'x} body{display:none' as never },
+        { tabId: 4, frameId: 0 },
+      ),
+    ).rejects.toThrow('is not a highlight style');
+    await handlers.colourHighlights({ style: 'underline' }, {});
+    expect(deps.setFrameCss).not.toHaveBeenCalled();
   });
 });

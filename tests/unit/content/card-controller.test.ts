@@ -34,6 +34,7 @@ class FakeSurface implements CardSurface {
   open = false;
   text: string | null = null;
   settled = false;
+  ensureOnTop = () => false;
   readonly prepared: BriefingCardProps[] = [];
   readonly shows: Array<{ props: BriefingCardProps; anchor: VirtualAnchor }> = [];
   readonly updates: BriefingCardProps[] = [];
