@@ -13,10 +13,14 @@
  * not have to do, and how many slices were longer than a long task (50 ms).
  * With `-- --baseline DIR` (another build's .output/chrome-mv3), that build
  * is measured in the same run, its runs interleaved with this one's: the A/B
- * of a change. Prints figures; asserts nothing. Needs ../shared/corpus.
+ * of a change. Builds from before the diagnostics channel (before 2297829)
+ * reported their scans on the page's Performance timeline instead; add
+ * `--baseline-timeline` to read them there. Prints figures; asserts nothing.
+ * Needs ../shared/corpus.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ScanPassDetail } from '../lib/messaging/protocol';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
   CHROMIUM,
@@ -48,7 +52,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const args = process.argv.slice(2);
 const baselineAt = args.indexOf('--baseline');
 const BASELINE_DIR = baselineAt >= 0 ? args[baselineAt + 1] : undefined;
-const only = args.filter((_, i) => baselineAt < 0 || (i !== baselineAt && i !== baselineAt + 1));
+const BASELINE_TIMELINE = args.includes('--baseline-timeline');
+const only = args.filter(
+  (a, i) =>
+    a !== '--baseline-timeline' && (baselineAt < 0 || (i !== baselineAt && i !== baselineAt + 1)),
+);
 
 function aliasesOf(): string[] {
   const forms = new Set<string>();
@@ -92,6 +100,29 @@ async function main() {
     await baseline?.close();
     await harness.close();
   }
+}
+
+/**
+ * A build from before the diagnostics channel: its first scan pass and setup,
+ * from the `briefing-lens:scan` and `briefing-lens:compile` measures it put on
+ * the page's timeline.
+ */
+async function timelineRun(harness: Harness, url: string) {
+  const page = await harness.context.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  await page.waitForFunction(
+    () => performance.getEntriesByName('briefing-lens:scan').length > 0,
+    undefined,
+    {
+      timeout: 120_000,
+    },
+  );
+  const { scan, setupMs } = await page.evaluate(() => ({
+    scan: (performance.getEntriesByName('briefing-lens:scan')[0] as PerformanceMeasure).detail,
+    setupMs: performance.getEntriesByName('briefing-lens:compile')[0]?.duration ?? NaN,
+  }));
+  await page.close();
+  return { scan: { longestLinkMs: 0, ...scan } as ScanPassDetail, setupMs };
 }
 
 /** One cold load of `url` in `harness`'s browser: its first scan pass, and its setup. */
@@ -161,14 +192,16 @@ async function measure(harness: Harness, plain: Browser, baseline: Harness | nul
       const { scan, setupMs } = await extensionRun(harness, url);
       ext.push(scan.cpuMs);
       slices.push(scan.longestSliceMs);
-      links.push(scan.longestLinkMs);
-      longestLink = Math.max(longestLink, scan.longestLinkMs);
+      // (builds from before the linker do not report it)
+      links.push(scan.longestLinkMs ?? 0);
+      longestLink = Math.max(longestLink, scan.longestLinkMs ?? 0);
       longestSlice = Math.max(longestSlice, scan.longestSliceMs);
       if (scan.longestSliceMs > LONG_TASK_MS) longTasks++;
       mentions = scan.mentions;
       compile.push(setupMs);
       if (baseline) {
-        const b = await extensionRun(baseline, baseline.server.url(`/p${i}.html`));
+        const run = BASELINE_TIMELINE ? timelineRun : extensionRun;
+        const b = await run(baseline, baseline.server.url(`/p${i}.html`));
         base.push(b.scan.cpuMs);
         baseSlices.push(b.scan.longestSliceMs);
         longestBaselineSlice = Math.max(longestBaselineSlice, b.scan.longestSliceMs);
