@@ -28,15 +28,18 @@ export interface SettingsListeners {
 }
 
 /**
- * Returns the settings (null until loaded) and `change`, which stores an
- * update and shows its result. The source's functions are taken when the
- * page mounts; the subscription ends when it unmounts.
+ * Returns the settings (null until loaded), `change`, which stores an update
+ * and shows its result, and whether the last change failed to be stored. A
+ * failed change (a full disk, a quota) shows the settings as they are
+ * stored, so the page never shows what was not kept. The source's functions
+ * are taken when the page mounts; the subscription ends when it unmounts.
  */
 export function useSettings(
   source: SettingsSource,
   listeners: SettingsListeners = {},
-): [Settings | null, SettingsChange] {
+): [Settings | null, SettingsChange, boolean] {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [failed, setFailed] = useState(false);
   // The listeners are fresh closures on every render; call the latest.
   const latest = useRef(listeners);
   latest.current = listeners;
@@ -53,9 +56,17 @@ export function useSettings(
   }, []);
 
   const change: SettingsChange = async (update) => {
-    const next = await source.updateSettings(update);
-    setSettings(next);
-    return next;
+    try {
+      const next = await source.updateSettings(update);
+      setSettings(next);
+      setFailed(false);
+      return next;
+    } catch {
+      setFailed(true);
+      const kept = await source.loadSettings().catch(() => settings!);
+      setSettings(kept);
+      return kept;
+    }
   };
-  return [settings, change];
+  return [settings, change, failed];
 }

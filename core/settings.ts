@@ -102,6 +102,38 @@ export function normaliseSite(input: string): string {
   return host.replace(/^www\./, '').replace(/\.$/, '');
 }
 
+/** A host name as a browser's address bar has it: labels of letters, digits and hyphens. */
+const HOST =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/**
+ * The paused-sites box's text → the sites it names (one per line, or
+ * separated by commas; addresses and Unicode names accepted, in their
+ * browser form), and the lines that name no site, as typed, for the reader
+ * to correct. Nothing is split at spaces: "not a site" is one bad line, not
+ * three hosts.
+ */
+export function parseSites(text: string): { sites: string[]; invalid: string[] } {
+  const sites: string[] = [];
+  const invalid: string[] = [];
+  for (const line of text.split(/[\n,]+/)) {
+    const typed = line.trim();
+    if (!typed) continue;
+    let host = normaliseSite(typed);
+    // Unicode names (한국일보.kr) in the form the browser compares: punycode.
+    if (host && !HOST.test(host) && !/[\s/]/.test(host))
+      try {
+        host = new URL(`https://${host}`).hostname.replace(/^www\./, '');
+      } catch {
+        host = '';
+      }
+    if (host && HOST.test(host)) {
+      if (!sites.includes(host)) sites.push(host);
+    } else invalid.push(typed);
+  }
+  return { sites, invalid };
+}
+
 export function isSitePaused(settings: Settings, hostname: string): boolean {
   if (settings.paused) return true;
   const host = normaliseSite(hostname);

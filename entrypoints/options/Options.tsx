@@ -34,7 +34,7 @@ export interface OptionsProps extends SettingsSource {
 export function Options(props: OptionsProps) {
   const { t } = props;
   const sites = useSitesDraft();
-  const [settings, change] = useSettings(props, {
+  const [settings, change, saveFailed] = useSettings(props, {
     loaded: sites.show,
     // A site paused from the popup shows up here at once (unless it is being edited).
     watched: sites.follow,
@@ -48,6 +48,11 @@ export function Options(props: OptionsProps) {
   return (
     <main class="options">
       <h1>{t('options_title')}</h1>
+      {saveFailed && (
+        <p class="save-failed" role="alert">
+          {t('settings_notSaved')}
+        </p>
+      )}
       <TopicsSection {...section} topics={catalogue.topics} uiLanguage={props.uiLanguage} />
       <HighlightingSection {...section} />
       <PausedSitesSection {...section} draft={sites} />

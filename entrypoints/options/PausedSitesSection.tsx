@@ -1,11 +1,16 @@
 /**
  * Where the extension stays quiet: everywhere, or on the sites listed in a
- * text box. The box keeps what the reader types and saves it, normalised,
- * when they leave it.
+ * text box. The box keeps what the reader types and saves the sites it
+ * names as they type (a moment after the last key, and at once when they
+ * leave it), so closing the tab loses nothing; lines that name no site are
+ * shown, not saved.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
-import { normaliseSite, type Settings } from '../../core/settings';
+import { parseSites, type Settings } from '../../core/settings';
+
+/** How long after the last key the box saves. */
+export const SITES_SAVE_DELAY_MS = 400;
 import type { SectionProps } from './section';
 
 export interface SitesDraft {
@@ -39,6 +44,16 @@ export function useSitesDraft(): SitesDraft {
 
 export function PausedSitesSection(props: SectionProps & { draft: SitesDraft }) {
   const { settings, change, t, draft } = props;
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const { invalid } = parseSites(draft.text);
+  const save = () => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const { sites } = parseSites(draft.box.current?.value ?? draft.text);
+    void change((s) => ({ ...s, pausedSites: sites })).then(() => undefined);
+  };
+  // What is still to be saved is saved when the page goes.
+  useEffect(() => () => timer.current !== undefined && save(), []);
   return (
     <section aria-labelledby="sites-heading">
       <h2 id="sites-heading">{t('options_pausedSites')}</h2>
@@ -58,18 +73,20 @@ export function PausedSitesSection(props: SectionProps & { draft: SitesDraft }) 
           rows={4}
           spellcheck={false}
           value={draft.text}
-          onInput={(e) => draft.setText((e.target as HTMLTextAreaElement).value)}
-          onBlur={() =>
-            void change((s) => ({
-              ...s,
-              pausedSites: draft.text
-                .split(/[\s,]+/)
-                .map(normaliseSite)
-                .filter(Boolean),
-            })).then(() => undefined)
-          }
+          aria-describedby={invalid.length ? 'sites-invalid' : undefined}
+          onInput={(e) => {
+            draft.setText((e.target as HTMLTextAreaElement).value);
+            clearTimeout(timer.current);
+            timer.current = setTimeout(save, SITES_SAVE_DELAY_MS);
+          }}
+          onBlur={save}
         />
       </label>
+      {invalid.length > 0 && (
+        <p id="sites-invalid" class="error" role="status">
+          {t('options_sitesInvalid', invalid.join(', '))}
+        </p>
+      )}
     </section>
   );
 }

@@ -37,7 +37,7 @@ export function Popup(props: PopupProps) {
   const { t } = props;
   // The tab, the settings and the topics are independent: each hook asks at once.
   const mentions = usePageMentions(props.activeTab, props.background);
-  const [settings, change] = useSettings(props, {
+  const [settings, change, saveFailed] = useSettings(props, {
     // Settings changed elsewhere change what the page shows: ask it again.
     watched: mentions.refreshActiveTab,
   });
@@ -64,6 +64,11 @@ export function Popup(props: PopupProps) {
   return (
     <main class="popup">
       <PopupHeader hostname={hostname} openOptions={props.openOptions} t={t} />
+      {saveFailed && (
+        <p class="save-failed" role="alert">
+          {t('settings_notSaved')}
+        </p>
+      )}
       <SearchBox search={search} list={list} onOpen={openBriefing} t={t} />
       {search.results ? (
         <SearchResults

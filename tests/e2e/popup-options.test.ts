@@ -81,19 +81,23 @@ async function clickInPopup(popup: PopupTarget, selector: string): Promise<void>
       });
 }
 
+/** The stored settings as the extension reads them: sync's item, the paused sites from local. */
 async function storedSettings(harness: Harness): Promise<Record<string, unknown>> {
   return harness.worker.evaluate(async () => {
     const c = (globalThis as unknown as ChromeStorage).chrome;
-    return (
+    const synced =
       ((await c.storage.sync.get('settings')) as { settings?: Record<string, unknown> }).settings ??
-      {}
-    );
+      {};
+    const local = (await c.storage.local.get('pausedSites')) as { pausedSites?: string[] };
+    return local.pausedSites ? { ...synced, pausedSites: local.pausedSites } : synced;
   });
 }
 
+/** Stores `value` as the settings item (null: none), with no paused-sites list beside it. */
 async function setStoredSettings(harness: Harness, value: unknown): Promise<void> {
   await harness.worker.evaluate(async (settings) => {
     const c = (globalThis as unknown as ChromeStorage).chrome;
+    await c.storage.local.remove('pausedSites');
     if (settings === null) await c.storage.sync.remove('settings');
     else await c.storage.sync.set({ settings });
   }, value);
@@ -106,6 +110,10 @@ interface ChromeStorage {
       sync: {
         get(key: string): Promise<Record<string, unknown>>;
         set(items: Record<string, unknown>): Promise<void>;
+        remove(key: string): Promise<void>;
+      };
+      local: {
+        get(key: string): Promise<Record<string, unknown>>;
         remove(key: string): Promise<void>;
       };
     };
@@ -543,6 +551,39 @@ describe('the options page', () => {
       for (const [, h] of CSS.highlights as unknown as Map<string, Set<unknown>>) count += h.size;
       return count > 0;
     });
+  });
+
+  it('saves 5,000 paused sites as they are typed, and reads them back after a reload', async () => {
+    const sites = Array.from({ length: 5000 }, (_, i) => `site-${i}.news.example`);
+    const box = options.locator('textarea[data-sites]');
+    // Pasted, as a reader with a long list would: set at once (the driver's
+    // fill inserts a 5,000-line text line by line, which takes minutes).
+    await box.evaluate((element, text) => {
+      const textarea = element as HTMLTextAreaElement;
+      textarea.focus();
+      textarea.value = text;
+      textarea.dispatchEvent(
+        new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }),
+      );
+    }, sites.join('\n'));
+    // No blur: what is typed is saved a moment later.
+    await waitUntil(async () => {
+      const stored = (await storedSettings(harness)).pausedSites as string[] | undefined;
+      return stored?.length === 5000;
+    });
+    assert.deepEqual((await storedSettings(harness)).pausedSites, sites);
+    await options.reload();
+    await options.locator('textarea[data-sites]').waitFor();
+    await options.waitForFunction(
+      () => document.querySelector<HTMLTextAreaElement>('textarea[data-sites]')!.value.length > 0,
+    );
+    assert.equal(await options.locator('textarea[data-sites]').inputValue(), sites.join('\n'));
+    assert.equal(await options.locator('[role="alert"]').count(), 0, 'no failed write');
+    await box.fill('');
+    await box.blur();
+    await waitUntil(
+      async () => ((await storedSettings(harness)).pausedSites as string[]).length === 0,
+    );
   });
 
   it('shows the bundled pack with version and date, exports it, imports and removes another', async () => {

@@ -119,6 +119,28 @@ describe('Options', () => {
     );
   });
 
+  it('saves the sites as they are typed, and names the lines that are no site', async () => {
+    const { settings } = renderOptions(DEFAULT_SETTINGS);
+    const box = await find<HTMLTextAreaElement>('textarea');
+    fireEvent.input(box, { target: { value: 'example.org\nnot a site' } });
+    // No blur: the reader may close the tab now.
+    await waitFor(() => expect(settings().pausedSites).toEqual(['example.org']));
+    expect(screen.getByRole('status').textContent).toBe('options_sitesInvalid(not a site)');
+  });
+
+  it('says so when the browser refuses to store a change, and shows what is stored', async () => {
+    const { update } = renderOptions(DEFAULT_SETTINGS);
+    update.mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    const all = await screen.findByRole('checkbox', { name: 'options_pausedAll' });
+    fireEvent.click(all);
+    expect((await screen.findByRole('alert')).textContent).toBe('settings_notSaved');
+    expect((all as HTMLInputElement).checked).toBe(false);
+    // The raw browser error never reaches the reader.
+    expect(document.body.textContent).not.toContain('QUOTA');
+    fireEvent.click(all);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
   it('lists the problems of a pack that does not import', async () => {
     renderOptions(DEFAULT_SETTINGS, {
       importPack: () => ({

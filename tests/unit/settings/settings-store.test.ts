@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS, type Settings } from '../../../core/settings';
 import {
   loadSettings,
+  PAUSED_SITES_KEY,
   saveSettings,
   SETTINGS_KEY,
   updateSettings,
@@ -12,6 +13,8 @@ import {
 // The first release's shape (see core/settings: fromVersion1).
 const V1 = { topics: { 'north-korea-nuclear': false }, highlight: 'first', delay: 800 };
 const stored = async () => (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+const storedSites = async () =>
+  (await fakeBrowser.storage.local.get(PAUSED_SITES_KEY))[PAUSED_SITES_KEY];
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -40,13 +43,38 @@ describe('loadSettings', () => {
 });
 
 describe('saveSettings and updateSettings', () => {
-  it('saves valid settings, repairing what is not', async () => {
+  it('saves valid settings, repairing what is not; the paused sites in local storage', async () => {
     await saveSettings({ ...DEFAULT_SETTINGS, hoverDelayMs: 5, pausedSites: ['www.Example.com'] });
-    expect(await stored()).toEqual({
-      ...DEFAULT_SETTINGS,
-      hoverDelayMs: 150,
-      pausedSites: ['example.com'],
+    expect(await stored()).toEqual({ ...DEFAULT_SETTINGS, hoverDelayMs: 150, pausedSites: [] });
+    expect(await storedSites()).toEqual(['example.com']);
+    expect((await loadSettings()).pausedSites).toEqual(['example.com']);
+  });
+
+  it('keeps 5,000 paused sites, which no sync item could hold', async () => {
+    const sites = Array.from({ length: 5000 }, (_, i) => `site-${i}.news.example`);
+    await saveSettings({ ...DEFAULT_SETTINGS, pausedSites: sites });
+    expect(JSON.stringify(await storedSites()).length).toBeGreaterThan(100 * 1024);
+    expect((await loadSettings()).pausedSites).toEqual(sites);
+    expect(JSON.stringify(await stored()).length).toBeLessThan(1024);
+  });
+
+  it('reads the paused sites an earlier version kept in the sync item, and moves them on save', async () => {
+    await fakeBrowser.storage.sync.set({
+      [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, pausedSites: ['old.example'] },
     });
+    expect((await loadSettings()).pausedSites).toEqual(['old.example']);
+    await updateSettings((s) => ({ ...s, pausedSites: [...s.pausedSites, 'new.example'] }));
+    expect(await storedSites()).toEqual(['old.example', 'new.example']);
+    expect(((await stored()) as Settings).pausedSites).toEqual([]);
+  });
+
+  it('rejects when the browser refuses a write, and the paused sites are written first', async () => {
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES'));
+    await expect(
+      saveSettings({ ...DEFAULT_SETTINGS, pausedSites: ['a.example'], paused: true }),
+    ).rejects.toThrow('QUOTA_BYTES');
+    expect(await storedSites()).toEqual(['a.example']);
+    expect((await loadSettings()).paused).toBe(false);
   });
 
   it('applies a change to what is stored, saves it and returns it', async () => {
@@ -79,6 +107,13 @@ describe('watchSettings', () => {
     controller.abort();
     await saveSettings({ ...DEFAULT_SETTINGS, paused: true });
     expect(seen).toHaveLength(2);
+  });
+
+  it('calls the listener when the paused sites change in local storage', async () => {
+    const seen: string[][] = [];
+    watchSettings((settings) => seen.push(settings.pausedSites), new AbortController().signal);
+    await fakeBrowser.storage.local.set({ [PAUSED_SITES_KEY]: ['x.example'] });
+    await vi.waitFor(() => expect(seen).toEqual([['x.example']]));
   });
 
   it('gives the defaults when the settings are removed', async () => {

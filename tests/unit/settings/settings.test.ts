@@ -5,6 +5,7 @@ import {
   isSitePaused,
   migrateSettings,
   normaliseSite,
+  parseSites,
 } from '../../../core/settings';
 
 describe('migrateSettings', () => {
@@ -116,5 +117,31 @@ describe('isEntityVisible', () => {
         { kind: 'place', topics: [] },
       ),
     ).toBe(true);
+  });
+});
+
+describe('parseSites', () => {
+  it('reads one site per line or between commas, in the form the browser compares', () => {
+    expect(
+      parseSites(
+        'www.Example.com\nhttps://news.example.org/world/asia, localhost\n\n127.0.0.1\n한국일보.kr',
+      ),
+    ).toEqual({
+      sites: [
+        'example.com',
+        'news.example.org',
+        'localhost',
+        '127.0.0.1',
+        'xn--3e0bm80ac2h5no.kr' /* WHATWG URL's form of 한국일보.kr */,
+      ],
+      invalid: [],
+    });
+  });
+
+  it('keeps a line that names no site apart, as typed, instead of splitting it at spaces', () => {
+    expect(parseSites('not a site\nexample.com\n-bad-.com\nexample.com')).toEqual({
+      sites: ['example.com'],
+      invalid: ['not a site', '-bad-.com'],
+    });
   });
 });
