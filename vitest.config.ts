@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 import preact from '@preact/preset-vite';
+import { hasCorpus, hasSeed, SHARED_MISSING } from './tests/support/corpus';
+
+// One line, once per run, for the tests that skip in a clone on its own.
+if (!hasCorpus || !hasSeed) console.log(`Some unit tests are skipped: each ${SHARED_MISSING}.`);
 
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
