@@ -50,9 +50,10 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(() => void database());
 
   browser.commands?.onCommand.addListener((command, tab) => {
-    if (command !== 'next-mention' || tab?.id === undefined) return;
+    const backwards = command === 'previous-mention';
+    if ((command !== 'next-mention' && !backwards) || tab?.id === undefined) return;
     tabClient(tab.id)
-      .send('focusNextMention', {})
+      .send('focusNextMention', backwards ? { backwards } : {})
       .catch(() => undefined); // a page where content scripts cannot run
   });
 }

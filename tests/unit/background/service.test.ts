@@ -124,6 +124,15 @@ describe('startBackground: the next-mention command', () => {
     );
   });
 
+  it('asks it for the previous mention on the previous-mention command', async () => {
+    await onCommand.trigger('previous-mention', { id: 7 });
+    expect(sendToTab).toHaveBeenCalledWith(
+      7,
+      { channel: 'briefing-lens', type: 'focusNextMention', request: { backwards: true } },
+      { frameId: 0 },
+    );
+  });
+
   it.each([
     ['another command', 'something-else', { id: 7 }],
     ['a command without a tab', 'next-mention', undefined],
