@@ -261,11 +261,13 @@ class PageSession {
     this.painter.clear();
     this.unrendered.clear();
     const rule = this.paintRule;
-    if (paintMode(rule) !== 'none')
-      for (const mention of this.index.values())
-        if (rule.isVisible(mention.entityId) && !rule.isRendered!(mention))
-          this.unrendered.add(mention);
-    const painted = this.paintedMentions();
+    // One rendered check per mention: those not rendered are kept, to be
+    // looked at again when the page restyles.
+    const painted = paintedOf(this.index.inDocumentOrder(), {
+      ...rule,
+      isRendered: (mention) =>
+        rule.isRendered!(mention) || (this.unrendered.add(mention as PageMention), false),
+    });
     for (const mention of painted) this.paint(mention);
     this.firstPainted = this.settings.density === 'first' ? new Set(painted) : new Set();
   }

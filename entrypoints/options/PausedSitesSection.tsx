@@ -10,7 +10,7 @@ import type { RefObject } from 'preact';
 import { parseSites, type Settings } from '../../core/settings';
 
 /** How long after the last key the box saves. */
-export const SITES_SAVE_DELAY_MS = 400;
+const SITES_SAVE_DELAY_MS = 400;
 import type { SectionProps } from './section';
 
 export interface SitesDraft {

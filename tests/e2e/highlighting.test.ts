@@ -22,6 +22,7 @@ import {
   diagnostics,
   hasCorpus,
   launch,
+  setSettings,
   readHighlights,
   waitFor,
   waitForScan,
@@ -32,18 +33,6 @@ import { buildStressPage } from '../support/stress-page';
 import { baselineOf, compareWithBaseline, UPDATING } from '../support/baselines';
 
 const highlightCount = (page: Page) => page.evaluate(countHighlights);
-
-async function setSettings(harness: Harness, settings: Record<string, unknown>): Promise<void> {
-  await harness.worker.evaluate(
-    (s) =>
-      (
-        globalThis as unknown as {
-          chrome: { storage: { sync: { set(v: object): Promise<void> } } };
-        }
-      ).chrome.storage.sync.set({ settings: s }),
-    { version: 2, ...settings },
-  );
-}
 
 /** Waits until the page draws exactly `count` mentions. */
 async function waitForHighlights(page: Page, count: number): Promise<void> {

@@ -20,6 +20,7 @@ import {
   inCard,
   hoverText,
   launch,
+  setSettings,
   readHighlights,
   waitFor,
   waitForCard,
@@ -28,18 +29,7 @@ import {
   type Harness,
 } from '../support/harness';
 import { cardBox } from '../support/card-helpers';
-
-async function setSettings(harness: Harness, settings: Record<string, unknown>): Promise<void> {
-  await harness.worker.evaluate(
-    (s) =>
-      (
-        globalThis as unknown as {
-          chrome: { storage: { sync: { set(v: object): Promise<void> } } };
-        }
-      ).chrome.storage.sync.set({ settings: s }),
-    { version: 2, ...settings },
-  );
-}
+import { NEUTRAL_HIGHLIGHT_NAMES } from '../support/in-page';
 
 /** Runs `expression` in the content script's own world (isolated), as a compromised renderer could. */
 async function inContentScriptWorld(page: Page, expression: string): Promise<unknown> {
@@ -325,13 +315,7 @@ html, body { --bg: black !important; --fg: black !important; }`,
     const names = await page.evaluate(() =>
       [...(CSS.highlights as unknown as Map<string, unknown>).keys()].sort(),
     );
-    assert.deepEqual(names, [
-      'briefing-lens-event',
-      'briefing-lens-focus',
-      'briefing-lens-person',
-      'briefing-lens-place',
-      'briefing-lens-topic',
-    ]);
+    assert.deepEqual(names, NEUTRAL_HIGHLIGHT_NAMES);
     // A setting changes the colours, not the names the page sees.
     const box = await page.evaluate(() => {
       const range = document.createRange();

@@ -12,6 +12,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import { DEFAULT_SETTINGS } from '../../core/settings';
+import { waitFor } from '../support/harness';
+import { NEUTRAL_HIGHLIGHT_NAMES } from '../support/in-page';
 import {
   diagnostics,
   hoverText,
@@ -34,17 +36,6 @@ new PerformanceObserver((list) => {
 <p style="display:none">Donald Trump, not displayed.</p>
 <p style="visibility:hidden">Sanae Takaichi, invisible.</p>
 </body></html>`;
-
-/** Polls `read` until `done` holds (every 50 ms), or fails saying `what`. */
-async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string) {
-  const end = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('a hostile page in Firefox', () => {
   let harness: FirefoxHarness;
@@ -69,13 +60,7 @@ describe('a hostile page in Firefox', () => {
     const names = await page.evaluate(() =>
       [...(CSS.highlights as unknown as Map<string, unknown>).keys()].sort(),
     );
-    assert.deepEqual(names, [
-      'briefing-lens-event',
-      'briefing-lens-focus',
-      'briefing-lens-person',
-      'briefing-lens-place',
-      'briefing-lens-topic',
-    ]);
+    assert.deepEqual(names, NEUTRAL_HIGHLIGHT_NAMES);
     for (const attack of [
       'CSS.highlights.clear()',
       "CSS.highlights.get('briefing-lens-person').clear()",

@@ -249,6 +249,25 @@ export async function diagnostics(
   }, request);
 }
 
+/**
+ * Stores `settings` (over the defaults of the current shape) as the reader's
+ * settings item, from the service worker, as the options page would.
+ */
+export async function setSettings(
+  harness: Harness,
+  settings: Record<string, unknown>,
+): Promise<void> {
+  await harness.worker.evaluate(
+    (s) =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { sync: { set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.sync.set({ settings: s }),
+    { version: 2, ...settings },
+  );
+}
+
 /** Polls `read` until `done` holds for its value; throws with `what` after `timeout` ms. */
 export async function waitFor<T>(
   read: () => Promise<T>,

@@ -5,6 +5,19 @@
  * takes plain JSON arguments.
  */
 
+/**
+ * Every name the extension may register in a page's `CSS.highlights`, sorted:
+ * one per colour group and the keyboard focus, never the reader's style or
+ * the kinds switched on (what the hostile-page suites of both browsers expect).
+ */
+export const NEUTRAL_HIGHLIGHT_NAMES = [
+  'briefing-lens-event',
+  'briefing-lens-focus',
+  'briefing-lens-person',
+  'briefing-lens-place',
+  'briefing-lens-topic',
+];
+
 export interface HighlightedRange {
   highlight: string;
   text: string;
