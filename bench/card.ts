@@ -9,8 +9,12 @@
  *    after the page loaded, so the briefing's request has to wake it.
  * Also prints how long the background took to answer the briefing request
  * (the diagnostics' `fetched` timing), which the card's prefetch during the
- * pointer's dwell hides. Prints figures; asserts nothing.
+ * pointer's dwell hides. With `-- --baseline DIR` (another build's
+ * .output/chrome-mv3), that build is measured in the same run, its rounds
+ * interleaved with this one's, and the medians are compared: the A/B of a
+ * change. Prints figures; asserts nothing.
  */
+import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { diagnostics, launch, waitFor, waitForScan, type Harness } from '../tests/support/harness';
 import {
@@ -20,6 +24,9 @@ import {
 } from '../tests/support/card-helpers';
 import { renderDemoPage } from '../tests/support/demo-page';
 
+const args = process.argv.slice(2);
+const baselineAt = args.indexOf('--baseline');
+const BASELINE_DIR = baselineAt >= 0 ? args[baselineAt + 1] : undefined;
 const WARM_RUNS = Number(process.env.BENCH_RUNS ?? 12);
 const ASLEEP_RUNS = Number(process.env.BENCH_ASLEEP_RUNS ?? Math.max(4, WARM_RUNS / 2));
 /** Names on the demo page, hovered in turn (each a different briefing). */
@@ -129,7 +136,7 @@ function report(label: string, samples: Sample[], budget: number): void {
   const shown = samples.map((s) => s.shown);
   const fetches = samples.flatMap((s) => (s.fetch === null ? [] : [s.fetch]));
   console.log(
-    `card ${label.padEnd(20)} n=${String(samples.length).padStart(2)}  ` +
+    `card ${label.padEnd(34)} n=${String(samples.length).padStart(2)}  ` +
       `shown median ${ms(median(shown))}  ` +
       `painted median ${ms(median(painted))} p90 ${ms(quantile(painted, 0.9))} max ${ms(Math.max(...painted))}  ` +
       `(budget ${budget} ms after the show delay; ${painted.filter((p) => p <= budget).length}/${painted.length} within)` +
@@ -139,47 +146,79 @@ function report(label: string, samples: Sample[], budget: number): void {
   );
 }
 
+interface Subject {
+  label: string;
+  harness: Harness;
+  page: Page;
+  cdp: CDPSession;
+  warmFirst: Sample[];
+  warmAgain: Sample[];
+  asleep: Sample[];
+}
+
+async function openSubject(label: string, extensionDir?: string): Promise<Subject> {
+  const harness: Harness = await launch(extensionDir ? { extensionDir } : {});
+  const url = harness.server.route('/demo.html', { body: renderDemoPage().html });
+  const page = await harness.context.newPage();
+  await page.goto(url);
+  await waitForScan(harness, page);
+  // One hover to load fonts and code paths, not counted.
+  await measureHover(harness, page, NAMES[0]!);
+  const cdp = await harness.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  return { label, harness, page, cdp, warmFirst: [], warmAgain: [], asleep: [] };
+}
+
+/** A fresh page, every name's first card on that page, then the same card again (cached). */
+async function warmRound(s: Subject, run: number): Promise<void> {
+  await s.page.reload();
+  await waitForScan(s.harness, s.page);
+  const name = NAMES[run % NAMES.length]!;
+  s.warmFirst.push(await measureHover(s.harness, s.page, name));
+  // Its briefing is cached in the page by now: no background answer to count.
+  s.warmAgain.push({ ...(await measureHover(s.harness, s.page, name)), fetch: null });
+}
+
+async function asleepRound(s: Subject, run: number): Promise<void> {
+  await s.page.reload();
+  await waitForScan(s.harness, s.page);
+  await stopServiceWorkers(s.cdp, s.harness.extensionId);
+  s.asleep.push(await measureHover(s.harness, s.page, NAMES[run % NAMES.length]!));
+}
+
+function compare(label: string, ours: Sample[], theirs: Sample[]): void {
+  const ratio = (key: 'shown' | 'painted') =>
+    (median(ours.map((s) => s[key])) / median(theirs.map((s) => s[key]))).toFixed(2);
+  console.log(
+    `card ${label.padEnd(20)} this build/baseline: shown median ${ratio('shown')}×  painted median ${ratio('painted')}×`,
+  );
+}
+
 async function main() {
-  const harness: Harness = await launch();
+  const subjects = [await openSubject('this build')];
+  if (BASELINE_DIR) subjects.push(await openSubject('baseline', path.resolve(BASELINE_DIR)));
   try {
-    const url = harness.server.route('/demo.html', { body: renderDemoPage().html });
-    const page = await harness.context.newPage();
-    await page.goto(url);
-    await waitForScan(harness, page);
-    // One hover to load fonts and code paths, not counted.
-    await measureHover(harness, page, NAMES[0]!);
-
-    const warmFirst: Sample[] = [];
-    const warmAgain: Sample[] = [];
-    for (let run = 0; run < WARM_RUNS; run++) {
-      // A fresh page each round: every name's first card on that page.
-      await page.reload();
-      await waitForScan(harness, page);
-      const name = NAMES[run % NAMES.length]!;
-      warmFirst.push(await measureHover(harness, page, name));
-      // Its briefing is cached in the page by now: no background answer to count.
-      warmAgain.push({ ...(await measureHover(harness, page, name)), fetch: null });
-    }
-
-    const asleep: Sample[] = [];
-    const cdp = await harness.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    for (let run = 0; run < ASLEEP_RUNS; run++) {
-      await page.reload();
-      await waitForScan(harness, page);
-      await stopServiceWorkers(cdp, harness.extensionId);
-      asleep.push(await measureHover(harness, page, NAMES[run % NAMES.length]!));
-    }
-    await cdp.detach();
+    // Interleaved, so that the machine's load falls on both builds alike.
+    for (let run = 0; run < WARM_RUNS; run++) for (const s of subjects) await warmRound(s, run);
+    for (let run = 0; run < ASLEEP_RUNS; run++) for (const s of subjects) await asleepRound(s, run);
 
     console.log(
-      `card: time from the show timer firing (pointer arrival + 500 ms delay) to the card on screen, demo page, Chromium ${harness.context.browser()?.version() ?? ''}`,
+      `card: time from the show timer firing (pointer arrival + 500 ms delay) to the card on screen, demo page, Chromium ${subjects[0]!.harness.context.browser()?.version() ?? ''}`,
     );
-    report('warm, first on page', warmFirst, 50);
-    report('warm, again', warmAgain, 50);
-    report('worker asleep', asleep, 250);
+    for (const s of subjects) {
+      const tag = subjects.length > 1 ? `[${s.label}] ` : '';
+      report(`${tag}warm, first on page`, s.warmFirst, 50);
+      report(`${tag}warm, again`, s.warmAgain, 50);
+      report(`${tag}worker asleep`, s.asleep, 250);
+    }
+    const [ours, theirs] = subjects;
+    if (ours && theirs) {
+      compare('warm, first on page', ours.warmFirst, theirs.warmFirst);
+      compare('warm, again', ours.warmAgain, theirs.warmAgain);
+      compare('worker asleep', ours.asleep, theirs.asleep);
+    }
   } finally {
-    await harness.close();
+    for (const s of subjects) await s.harness.close();
   }
 }
 

@@ -32,6 +32,8 @@ export interface PackMeta {
   importedAt: string;
   /** the pack shipped with the extension: re-seeded on update, cannot be removed */
   bundled: boolean;
+  /** switched off by the reader: kept, but its names, briefings and topics are not used */
+  disabled?: boolean;
   counts: PackCounts;
   /** sum of the UTF-8 JSON sizes of the pack's records: what it costs in storage, roughly */
   sizeBytes: number;

@@ -3,20 +3,28 @@
  * they can be tested with fake-indexeddb and called in-process by the fake
  * client (createLocalClient).
  */
-import { compileForPages } from '../../core/recognition';
 import type { Handlers, Sender } from '../../lib/messaging';
 import type { MatcherData, ToBackground } from '../../lib/messaging/protocol';
 import {
   exportPack,
   getArticle,
   getBriefing,
-  getMatchableEntities,
+  getMatchableRecords,
   importPack,
   listPacks,
   listTopics,
+  packRecordsOf,
   removePack,
   searchEntities,
+  setPackEnabled,
 } from '../../lib/db';
+import type { MatchableRecords } from '../../lib/db/queries';
+import {
+  dataVersionOf,
+  preparePageData,
+  tooLargeForPages,
+  type PreparedPageData,
+} from './page-data';
 import type { BriefingDb } from '../../lib/db/schema';
 import type { FrameMentions } from './frame-mentions';
 import { highlightCss } from '../../core/highlight-css';
@@ -37,6 +45,8 @@ export interface BackgroundDeps {
   setFrameCss: (tabId: number, frameId: number, css: string | null) => Promise<void>;
   /** the clock, for tests (Date.now) */
   now?: () => number;
+  /** the most page data a pack may take pages to (page-data.ts's MAX_PAGE_DATA_CHARS), for tests */
+  maxPageDataChars?: number;
 }
 
 /**
@@ -49,6 +59,7 @@ export const EXTENSION_PAGES_ONLY: ReadonlySet<keyof ToBackground> = new Set([
   'listPacks',
   'importPack',
   'removePack',
+  'setPackEnabled',
   'exportPack',
   'getFrameMentions',
 ]);
@@ -89,36 +100,44 @@ export function createHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
 
 function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
   let matcherData: Promise<MatcherData> | null = null;
+  /** counts the changes to the packs, so work prepared before one is not used after it */
+  let changes = 0;
 
+  const withTopics = async (db: Database, version: string, prepared: PreparedPageData) => ({
+    version,
+    ...prepared,
+    topics: (await listTopics(db)).map(({ id, name, color }) => ({ id, name, color })),
+  });
   const loadMatcherData = async (): Promise<MatcherData> => {
     const db = await deps.database();
-    const [packs, entities, topics] = await Promise.all([
-      listPacks(db),
-      getMatchableEntities(db),
-      listTopics(db),
-    ]);
-    return {
-      version: packs.map((p) => `${p.id}@${p.version}`).join(','),
-      entities: entities.map(({ id, kind, name, names, topics }) => ({
-        id,
-        kind,
-        name,
-        names,
-        topics,
-      })),
-      topics: topics.map(({ id, name, color }) => ({ id, name, color })),
-      // Once per data version here, instead of on every page load.
-      matcher: compileForPages(entities),
-    };
+    const [packs, records] = await Promise.all([listPacks(db), getMatchableRecords(db)]);
+    return withTopics(db, dataVersionOf(packs), preparePageData(records));
   };
   const currentMatcherData = () => {
     matcherData ??= loadMatcherData();
     matcherData.catch(() => (matcherData = null));
     return matcherData;
   };
-  const invalidate = async () => {
-    matcherData = null;
-    await deps.dataChanged((await currentMatcherData()).version);
+  /**
+   * The packs changed: pages hear of it at once (a cheap version, written
+   * before the reader is answered), and the data they then ask for is built
+   * when first asked, unless the change already prepared it.
+   */
+  const invalidate = async (prepared: PreparedPageData | null = null) => {
+    changes++;
+    const db = await deps.database();
+    const version = dataVersionOf(await listPacks(db));
+    matcherData = prepared ? withTopics(db, version, prepared) : null;
+    matcherData?.catch(() => (matcherData = null));
+    await deps.dataChanged(version);
+  };
+  /** What pages would receive with the packs in use plus `records` (one pack, on or replacing itself). */
+  const pageDataWith = async (db: Database, records: MatchableRecords, packId: string) => {
+    const installed = await getMatchableRecords(db, packId);
+    return preparePageData({
+      entities: [...installed.entities, ...records.entities],
+      briefings: [...installed.briefings, ...records.briefings],
+    });
   };
 
   return {
@@ -145,14 +164,42 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
     },
     listTopics: async () => listTopics(await deps.database()),
     listPacks: async () => listPacks(await deps.database()),
-    importPack: async ({ text, fileName }) => {
-      const result = await importPack(await deps.database(), text, fileName, deps.reportProgress);
+    importPack: async ({ text, fileName, replace }) => {
+      const db = await deps.database();
+      const before = changes;
+      let prepared: PreparedPageData | null = null;
+      const result = await importPack(db, text, fileName, deps.reportProgress, {
+        replace: replace === true,
+        vet: async (records) => {
+          prepared = await pageDataWith(db, records, records.meta.id);
+          return tooLargeForPages(prepared, deps.maxPageDataChars);
+        },
+      });
       if (!result.ok) return result;
-      await invalidate();
-      return { ok: true, value: result.pack };
+      // Prepared with the pack on, and before any change since: use it only then.
+      await invalidate(changes === before && !result.pack.disabled ? prepared : null);
+      return {
+        ok: true,
+        value: result.pack,
+        ...(result.replaced !== undefined && { replaced: result.replaced }),
+      };
     },
     removePack: async ({ packId }) => {
       const result = await removePack(await deps.database(), packId);
+      if (!result.ok) return { ok: false, problems: [{ message: result.message }] };
+      await invalidate();
+      return { ok: true, value: result.pack };
+    },
+    setPackEnabled: async ({ packId, enabled }) => {
+      const db = await deps.database();
+      if (enabled) {
+        // Switching a pack on must not take pages past what they can take in.
+        const own = await packRecordsOf(db, packId);
+        const objection =
+          own && tooLargeForPages(await pageDataWith(db, own, packId), deps.maxPageDataChars);
+        if (objection) return { ok: false, problems: [{ message: objection }] };
+      }
+      const result = await setPackEnabled(db, packId, enabled === true);
       if (!result.ok) return { ok: false, problems: [{ message: result.message }] };
       await invalidate();
       return { ok: true, value: result.pack };

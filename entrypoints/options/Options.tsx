@@ -1,7 +1,8 @@
 /**
  * The options page: topics and kinds, how loud the highlights are, where the
  * extension stays quiet, and the packs it knows. Every change is saved at
- * once; open pages follow through storage.onChanged.
+ * once; open pages follow through storage.onChanged. Resetting asks first
+ * and can be undone.
  */
 import { useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
@@ -13,7 +14,8 @@ import { useCatalogue } from './use-catalogue';
 import { TopicsSection } from './TopicsSection';
 import { HighlightingSection } from './HighlightingSection';
 import { PausedSitesSection, useSitesDraft } from './PausedSitesSection';
-import { PacksSection, type Status } from './PacksSection';
+import { PacksSection, StatusLine, type Status } from './PacksSection';
+import { Confirm } from './Confirm';
 import { KeyboardSection } from './KeyboardSection';
 
 export interface OptionsProps extends SettingsSource {
@@ -41,6 +43,8 @@ export function Options(props: OptionsProps) {
   });
   const catalogue = useCatalogue(props.background);
   const [status, setStatus] = useState<Status>(null);
+  const [resetStatus, setResetStatus] = useState<Status>(null);
+  const [askingReset, setAskingReset] = useState(false);
 
   if (!settings) return <main class="options" aria-busy="true" />;
 
@@ -74,20 +78,42 @@ export function Options(props: OptionsProps) {
         t={t}
       />
 
-      <p class="reset">
-        <button
-          type="button"
-          data-action="reset"
-          onClick={() =>
-            void change(() => ({ ...DEFAULT_SETTINGS })).then(() => {
-              sites.setText('');
-              setStatus({ kind: 'ok', text: t('options_resetDone') });
-            })
-          }
-        >
-          {t('options_reset')}
-        </button>
-      </p>
+      <div class="reset">
+        {askingReset ? (
+          <Confirm
+            question={t('options_resetQuestion')}
+            action={t('options_reset')}
+            onCancel={() => setAskingReset(false)}
+            onConfirm={() => {
+              setAskingReset(false);
+              const previous = settings;
+              void change(() => ({ ...DEFAULT_SETTINGS })).then(() => {
+                sites.setText('');
+                setResetStatus({
+                  kind: 'ok',
+                  text: t('options_resetDone'),
+                  undo: async () => {
+                    await change(() => previous);
+                    sites.show(previous);
+                    setResetStatus({ kind: 'ok', text: t('options_resetUndone') });
+                  },
+                });
+              });
+            }}
+            t={t}
+          />
+        ) : (
+          <button type="button" data-action="reset" onClick={() => setAskingReset(true)}>
+            {t('options_reset')}
+          </button>
+        )}
+        <StatusLine
+          status={resetStatus}
+          setStatus={setResetStatus}
+          t={t}
+          label={t('options_reset')}
+        />
+      </div>
     </main>
   );
 }

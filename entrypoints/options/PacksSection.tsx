@@ -1,21 +1,28 @@
 /**
- * The briefing packs: the installed ones, each with its export (and, when
- * imported, its removal), the import of a pack file with its progress, and
- * what went wrong, problem by problem.
+ * The briefing packs: the installed ones, each with its switch, its export
+ * and (when imported) its removal, which asks first and can be undone; the
+ * import of a pack file with its progress, what went wrong problem by
+ * problem, and the question when a file would replace a newer version.
  */
+import { useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
-import type { Problem, ToBackground } from '../../lib/messaging/protocol';
+import type { ImportOutcome, Problem, ToBackground } from '../../lib/messaging/protocol';
 import type { PackMeta } from '../../core/views';
 import type { Translate } from '../../lib/i18n';
 import { formatDate } from '../../core/display';
+import { Confirm } from './Confirm';
 
-/** The line under the packs; the page's reset reports there too. */
+/** The line under the packs. */
 export type Status = {
   kind: 'ok' | 'error' | 'progress';
   text: string;
   problems?: Problem[];
   /** 0–100 while importing */
   percent?: number;
+  /** takes back what was just done; offered until the next status */
+  undo?: () => Promise<void>;
+  /** a question about what to do next, answered in place */
+  ask?: { question: string; action: string; run: () => void };
 } | null;
 
 /** An import lists this many of its problems at most. */
@@ -35,33 +42,71 @@ export interface PacksSectionProps {
   uiLanguage: string;
 }
 
+/** The packs as the background lists them, or null when it does not answer. */
+const packList = (background: Client<ToBackground>) =>
+  background.send('listPacks', undefined).catch(() => null);
+
+/**
+ * The status after an import whose answer never came (the background was
+ * stopped, or the message failed): the pack list says what happened, since
+ * an import that did not commit left nothing behind.
+ */
+async function statusFromPackList(
+  background: Client<ToBackground>,
+  before: PackMeta[] | null,
+  t: Translate,
+): Promise<Status> {
+  const after = await packList(background);
+  if (!after || !before) return { kind: 'error', text: t('options_importUnknown') };
+  const known = new Set(before.map((p) => `${p.id}\n${p.importedAt}`));
+  const added = after.find((p) => !known.has(`${p.id}\n${p.importedAt}`));
+  return added
+    ? { kind: 'ok', text: t('options_importConfirmedLate', added.title) }
+    : { kind: 'error', text: t('options_importUnconfirmed') };
+}
+
 export function PacksSection(props: PacksSectionProps) {
   const { t, status, setStatus } = props;
 
-  const importFile = async (file: File) => {
+  const importText = async (text: string, fileName: string, replace = false) => {
     setStatus({ kind: 'progress', text: t('options_importing', '0'), percent: 0 });
     const stop = props.onImportProgress((done, total) => {
       const percent = Math.floor((done / Math.max(1, total)) * 100);
       setStatus({ kind: 'progress', text: t('options_importing', String(percent)), percent });
     });
+    const before = await packList(props.background);
+    let outcome: ImportOutcome | undefined;
     try {
-      const outcome = await props.background.send('importPack', {
-        text: await file.text(),
-        fileName: file.name,
+      outcome = await props.background.send('importPack', {
+        text,
+        fileName,
+        ...(replace && { replace }),
       });
-      if (outcome.ok) setStatus({ kind: 'ok', text: t('options_imported', outcome.value.title) });
-      else
-        setStatus({ kind: 'error', text: t('options_importFailed'), problems: outcome.problems });
-    } catch (error) {
+    } catch {
+      // No answer: say only what the pack list shows.
+    }
+    stop();
+    if (!outcome) setStatus(await statusFromPackList(props.background, before, t));
+    else if (outcome.ok)
+      setStatus({
+        kind: 'ok',
+        text:
+          outcome.replaced === undefined
+            ? t('options_imported', outcome.value.title)
+            : t('options_updated', [outcome.value.title, outcome.replaced, outcome.value.version]),
+      });
+    else if (outcome.installedVersion !== undefined)
       setStatus({
         kind: 'error',
-        text: t('options_importFailed'),
-        problems: [{ message: (error as Error).message }],
+        text: outcome.problems[0]?.message ?? t('options_importFailed'),
+        ask: {
+          question: t('options_replaceQuestion', outcome.installedVersion),
+          action: t('options_replace'),
+          run: () => void importText(text, fileName, true),
+        },
       });
-    } finally {
-      stop();
-      await props.refresh();
-    }
+    else setStatus({ kind: 'error', text: t('options_importFailed'), problems: outcome.problems });
+    await props.refresh();
   };
 
   return (
@@ -91,31 +136,74 @@ export function PacksSection(props: PacksSectionProps) {
             const input = e.target as HTMLInputElement;
             const file = input.files?.[0];
             input.value = '';
-            if (file) void importFile(file);
+            if (file) void file.text().then((text) => importText(text, file.name));
           }}
         />
         <span>{t('options_import')}</span>
       </label>
-      {status && (
-        <div class={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
-          <p>{status.text}</p>
-          {status.kind === 'progress' && (
-            <progress max={100} value={status.percent ?? 0} aria-label={t('options_import')} />
-          )}
-          {status.problems && (
-            <ul class="problems">
-              {status.problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
-                <li key={i}>
-                  {[p.file, p.entry, p.field].filter(Boolean).join(' › ')}
-                  {p.file || p.entry || p.field ? ': ' : ''}
-                  {p.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <StatusLine status={status} setStatus={setStatus} t={t} label={t('options_import')} />
     </section>
+  );
+}
+
+/** A status: its text, progress, problems, and the undo or question it offers. */
+export function StatusLine(props: {
+  status: Status;
+  setStatus: (status: Status) => void;
+  t: Translate;
+  /** names the progress bar */
+  label: string;
+}) {
+  const { status, setStatus, t } = props;
+  if (!status) return null;
+  return (
+    <div class={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+      <p>
+        {status.text}
+        {status.undo && (
+          <>
+            {' '}
+            <button
+              type="button"
+              data-action="undo"
+              onClick={() => {
+                const undo = status.undo!;
+                setStatus({ ...status, undo: undefined });
+                void undo();
+              }}
+            >
+              {t('options_undo')}
+            </button>
+          </>
+        )}
+      </p>
+      {status.ask && (
+        <Confirm
+          question={status.ask.question}
+          action={status.ask.action}
+          onConfirm={status.ask.run}
+          onCancel={() => setStatus(null)}
+          t={t}
+        />
+      )}
+      {status.kind === 'progress' && (
+        <progress max={100} value={status.percent ?? 0} aria-label={props.label} />
+      )}
+      {status.problems && (
+        <ul class="problems">
+          {status.problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
+            <li key={i}>
+              {[p.file, p.entry, p.field].filter(Boolean).join(' › ')}
+              {p.file || p.entry || p.field ? ': ' : ''}
+              {p.message}
+            </li>
+          ))}
+          {status.problems.length > PROBLEMS_SHOWN && (
+            <li>{t('options_moreProblems', String(status.problems.length - PROBLEMS_SHOWN))}</li>
+          )}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -124,14 +212,70 @@ type PackItemProps = Pick<
   'background' | 'refresh' | 'setStatus' | 'download' | 't' | 'uiLanguage'
 > & { pack: PackMeta };
 
-/** One installed pack: its title, version, dates and entity count, and what can be done with it. */
+/**
+ * One installed pack: its title, version, dates and entity count, whether it
+ * is in use, and what can be done with it.
+ */
 function PackItem(props: PackItemProps) {
-  const { pack, t, setStatus } = props;
+  const { pack, t, setStatus, background } = props;
+  const [asking, setAsking] = useState(false);
+
+  const setEnabled = async (enabled: boolean) => {
+    const result = await background
+      .send('setPackEnabled', { packId: pack.id, enabled })
+      .catch(() => null);
+    if (!result) setStatus({ kind: 'error', text: t('options_noAnswer') });
+    else if (!result.ok) setStatus({ kind: 'error', text: result.problems[0]?.message ?? '' });
+    else
+      setStatus({
+        kind: 'ok',
+        text: t(enabled ? 'options_switchedOn' : 'options_switchedOff', pack.title),
+      });
+    await props.refresh();
+  };
+
+  /** Removes the pack, keeping its export so that the removal can be undone. */
+  const remove = async () => {
+    setAsking(false);
+    const kept = await background.send('exportPack', { packId: pack.id }).catch(() => null);
+    const result = await background.send('removePack', { packId: pack.id }).catch(() => null);
+    if (!result) setStatus({ kind: 'error', text: t('options_noAnswer') });
+    else if (!result.ok) setStatus({ kind: 'error', text: result.problems[0]?.message ?? '' });
+    else
+      setStatus({
+        kind: 'ok',
+        text: t('options_removed', pack.title),
+        ...(kept?.ok && { undo: () => restore(JSON.stringify(kept.value)) }),
+      });
+    await props.refresh();
+  };
+
+  const restore = async (text: string) => {
+    const outcome = await background
+      .send('importPack', { text, fileName: `${pack.id}.json` })
+      .catch(() => null);
+    if (outcome?.ok && pack.disabled)
+      await background
+        .send('setPackEnabled', { packId: pack.id, enabled: false })
+        .catch(() => null);
+    setStatus(
+      outcome?.ok
+        ? { kind: 'ok', text: t('options_restored', pack.title) }
+        : {
+            kind: 'error',
+            text: t('options_notRestored', pack.title),
+            ...(outcome && !outcome.ok && { problems: outcome.problems }),
+          },
+    );
+    await props.refresh();
+  };
+
   return (
-    <li data-pack={pack.id}>
+    <li data-pack={pack.id} class={pack.disabled ? 'off' : undefined}>
       <div>
         <strong>{pack.title}</strong>{' '}
         {pack.bundled && <span class="kind">{t('options_bundled')}</span>}
+        {pack.disabled && <span class="kind">{t('options_packOff')}</span>}
         <div class="muted small">
           {t('options_version', pack.version)} ·{' '}
           <time dateTime={pack.compiledAt}>
@@ -150,18 +294,44 @@ function PackItem(props: PackItemProps) {
           )}{' '}
           · {t('options_entities', String(pack.counts.entities))}
         </div>
+        {asking && (
+          <Confirm
+            question={t('options_removeQuestion', pack.title)}
+            action={t('options_remove')}
+            onConfirm={() => void remove()}
+            onCancel={() => setAsking(false)}
+            t={t}
+          />
+        )}
       </div>
       <div class="pack-actions">
+        <label class="pack-switch">
+          <input
+            type="checkbox"
+            data-action="in-use"
+            checked={!pack.disabled}
+            aria-label={`${t('options_packInUse')}: ${pack.title}`}
+            onChange={(e) => void setEnabled((e.target as HTMLInputElement).checked)}
+          />
+          {t('options_packInUse')}
+        </label>
         <button
           type="button"
           data-action="export"
           aria-label={`${t('options_export')}: ${pack.title}`}
           onClick={() =>
-            void props.background.send('exportPack', { packId: pack.id }).then((result) => {
-              if (result.ok)
-                props.download(`${pack.id}.json`, JSON.stringify(result.value, null, 2));
-              else setStatus({ kind: 'error', text: result.problems[0]?.message ?? '' });
-            })
+            void background
+              .send('exportPack', { packId: pack.id })
+              .catch(() => null)
+              .then((result) => {
+                if (result?.ok)
+                  props.download(`${pack.id}.json`, JSON.stringify(result.value, null, 2));
+                else
+                  setStatus({
+                    kind: 'error',
+                    text: result?.problems[0]?.message ?? t('options_noAnswer'),
+                  });
+              })
           }
         >
           {t('options_export')}
@@ -171,16 +341,8 @@ function PackItem(props: PackItemProps) {
             type="button"
             data-action="remove"
             aria-label={`${t('options_remove')}: ${pack.title}`}
-            onClick={() =>
-              void props.background.send('removePack', { packId: pack.id }).then(async (result) => {
-                setStatus(
-                  result.ok
-                    ? { kind: 'ok', text: t('options_removed', pack.title) }
-                    : { kind: 'error', text: result.problems[0]?.message ?? '' },
-                );
-                await props.refresh();
-              })
-            }
+            aria-expanded={asking}
+            onClick={() => setAsking(true)}
           >
             {t('options_remove')}
           </button>

@@ -2,7 +2,12 @@
  * Importing a pack a user chose: parse and validate, compile, then write
  * everything in one readwrite transaction across the pack stores, so the
  * import either fully happens or leaves the database exactly as it was.
+ * A newer version of an installed pack replaces it in that same transaction
+ * (keeping whether the reader had switched it off); the same version is
+ * refused, and an older one (or one that cannot be ordered) is installed only
+ * with `replace`, which the options page asks the reader for.
  */
+import { compareVersions } from '../../core/pack/version';
 import { compilePack } from '../../core/pack/compile';
 import type { CompiledPack, PackSource } from '../../core/pack/types';
 import { parsePackJson, type Problem } from '../../core/pack/validate';
@@ -18,13 +23,20 @@ import {
 } from './write';
 
 export type { Problem };
-export type ImportResult = { ok: true; pack: PackMeta } | { ok: false; problems: Problem[] };
+export type ImportResult =
+  | { ok: true; pack: PackMeta; /** the version this import replaced */ replaced?: string }
+  | {
+      ok: false;
+      problems: Problem[];
+      /** the installed version, when the pack is not newer and `replace` would install it */
+      installedVersion?: string;
+    };
 
 /** Largest file accepted, in UTF-8 bytes: beyond this an import would take minutes and most of a quota. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export interface ImportOptions {
-  /** replace an installed (non-bundled) pack with the same id instead of refusing */
+  /** replace an installed (non-bundled) pack with the same id even when this one is not newer */
   replace?: boolean;
   /** records per batch between progress reports */
   batchSize?: number;
@@ -32,6 +44,11 @@ export interface ImportOptions {
   now?: () => Date;
   /** the compiler; defaults to core/pack/compile's compilePack */
   compile?: (source: PackSource) => CompiledPack;
+  /**
+   * Looks at the records before anything is written and answers why they must
+   * not be stored (what they would cost every page, say), or null to go on.
+   */
+  vet?: (records: PackRecords) => Promise<string | null>;
 }
 
 const NOTHING_CHANGED = 'Nothing was changed.';
@@ -92,6 +109,8 @@ export async function importPack(
     bundled: false,
     importedAt: (options.now?.() ?? new Date()).toISOString(),
   });
+  const objection = await options.vet?.(records);
+  if (objection) return fail(`${objection} ${NOTHING_CHANGED}`);
   return writeImport(db, records, fileName, onProgress, options);
 }
 
@@ -102,25 +121,54 @@ async function writeImport(
   onProgress: ProgressCallback | undefined,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  const { id, title } = records.meta;
+  const { id, title, version } = records.meta;
   const tx = db.transaction([...PACK_STORES], 'readwrite');
-  let refusal: string | undefined;
   try {
     // The clash check is inside the write transaction so two imports of the
     // same id cannot both pass it.
     const existing = await tx.objectStore('packs').get(id);
-    if (existing?.bundled)
-      refusal = `the pack id "${id}" is the id of the bundled pack ("${existing.title}"), which cannot be replaced. Give the imported pack another id. ${NOTHING_CHANGED}`;
-    else if (existing && !options.replace)
-      refusal = `a pack with the id "${id}" is already installed ("${existing.title}", version ${existing.version}). Remove it first, import with "replace", or give this pack another id. ${NOTHING_CHANGED}`;
-    if (refusal !== undefined) {
+    const refuse = async (field: string, message: string, installedVersion?: string) => {
       await abortAndSettle(tx);
-      return { ok: false, problems: [{ file: fileName, field: 'id', message: refusal }] };
+      return {
+        ok: false as const,
+        problems: [{ file: fileName, field, message: `${message} ${NOTHING_CHANGED}` }],
+        ...(installedVersion !== undefined && { installedVersion }),
+      };
+    };
+    if (existing?.bundled)
+      return refuse(
+        'id',
+        `the pack id "${id}" is the id of the bundled pack ("${existing.title}"), which cannot be replaced. Give the imported pack another id.`,
+      );
+    const order = existing && compareVersions(version, existing.version);
+    // The same version again is never installed over itself: pages tell
+    // data apart by pack versions, so a changed file needs a new version.
+    if (existing && order === 0)
+      return refuse(
+        'version',
+        `version ${version} of "${existing.title}" is already installed. To install this file instead, give it a newer version or remove the installed pack first.`,
+      );
+    if (existing && !options.replace) {
+      if (order === null || order! < 0)
+        return refuse(
+          'version',
+          order === null
+            ? `"${existing.title}" is installed as version ${existing.version}, and it cannot be told whether ${version} is newer.`
+            : `"${existing.title}" is installed in the newer version ${existing.version}; this file is version ${version}.`,
+          existing.version,
+        );
     }
+    // The reader's switch survives an update.
+    const meta = existing?.disabled ? { ...records.meta, disabled: true } : records.meta;
     if (existing) await deletePackRecords(tx, id);
-    await putPackRecords(tx, records, onProgress, options.batchSize ?? DEFAULT_BATCH_SIZE);
+    await putPackRecords(
+      tx,
+      { ...records, meta },
+      onProgress,
+      options.batchSize ?? DEFAULT_BATCH_SIZE,
+    );
     await tx.done;
-    return { ok: true, pack: records.meta };
+    return { ok: true, pack: meta, ...(existing && { replaced: existing.version }) };
   } catch (error) {
     await abortAndSettle(tx);
     // Chromium reports a full quota as the transaction's error at commit; a

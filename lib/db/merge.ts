@@ -14,19 +14,29 @@ export function comparePacks(a: PackMeta, b: PackMeta): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** packId → position in pack order; unknown packs (mid-removal) go last. */
-export function packRanks(packs: PackMeta[]): (packId: string) => number {
-  const ranks = new Map([...packs].sort(comparePacks).map((p, i) => [p.id, i]));
-  return (packId) => ranks.get(packId) ?? Number.MAX_SAFE_INTEGER;
+/**
+ * packId → position in pack order, for the packs in use: a pack the reader
+ * switched off has no rank, nor has an unknown one, and inPackOrder() drops
+ * their records, so every read leaves them out alike.
+ */
+export function packRanks(packs: PackMeta[]): (packId: string) => number | undefined {
+  const ranks = new Map(
+    packs
+      .filter((p) => !p.disabled)
+      .sort(comparePacks)
+      .map((p, i) => [p.id, i]),
+  );
+  return (packId) => ranks.get(packId);
 }
 
-/** Sorts records of the same entity (or of anything) into pack order, stably. */
+/** Records of packs in use, sorted into pack order (stably); those of other packs dropped. */
 export function inPackOrder<T extends { packId: string }>(
   records: T[],
-  rank: (packId: string) => number,
+  rank: (packId: string) => number | undefined,
 ): T[] {
   return records
     .map((record, i) => ({ record, i, r: rank(record.packId) }))
+    .filter((x): x is { record: T; i: number; r: number } => x.r !== undefined)
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((x) => x.record);
 }

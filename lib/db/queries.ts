@@ -4,7 +4,7 @@
  * records it returns plus the (few) pack meta records that decide pack order.
  */
 import type { CompiledArticle, EntitySource } from '../../core/pack/types';
-import { normaliseSearchKey, prefixKeyRange, searchFormsOf } from './keys';
+import { normaliseSearchKey, packKeyRange, prefixKeyRange, searchFormsOf } from './keys';
 import {
   comparePacks,
   inPackOrder,
@@ -54,8 +54,10 @@ export async function getBriefing(
   const byId = tx.objectStore('entities').index('by-id');
   const [articles, related] = await Promise.all([
     Promise.all([...refs.values()].map((key) => articleStore.get(key))),
-    // Any pack's record will do for a chip; index order is cheapest.
-    Promise.all(briefing.related.map((r) => byId.get(r.entityId))),
+    // Any pack's record will do for a chip, from a pack in use.
+    Promise.all(
+      briefing.related.map(async (r) => inPackOrder(await byId.getAll(r.entityId), rank)[0]),
+    ),
   ]);
 
   return {
@@ -191,7 +193,9 @@ export async function listTopics(db: BriefingDb): Promise<TopicSummary[]> {
     tx.objectStore('topics').getAll(),
   ]);
   const rank = packRanks(packs);
-  const ordered = topics.sort((a, b) => rank(a.packId) - rank(b.packId) || a.seq - b.seq);
+  const ordered = inPackOrder(topics, rank).sort(
+    (a, b) => rank(a.packId)! - rank(b.packId)! || a.seq - b.seq,
+  );
   const byId = new Map<string, TopicSummary>();
   for (const { packId, seq: _seq, ...topic } of ordered) {
     const seen = byId.get(topic.id);
@@ -203,9 +207,31 @@ export async function listTopics(db: BriefingDb): Promise<TopicSummary[]> {
   const keys = await Promise.all([...byId.keys()].map((id) => index.getAllKeys(id)));
   const summaries = [...byId.values()];
   summaries.forEach((summary, i) => {
-    summary.entityCount = new Set((keys[i] ?? []).map(([, entityId]) => entityId)).size;
+    const inUse = (keys[i] ?? []).filter(([packId]) => rank(packId) !== undefined);
+    summary.entityCount = new Set(inUse.map(([, entityId]) => entityId)).size;
   });
   return summaries;
+}
+
+/** The entity and briefing records of the packs in use, in pack order: what the matcher is made of. */
+export interface MatchableRecords {
+  entities: EntityRecord[];
+  briefings: BriefingRecord[];
+}
+
+/** Those records, leaving out one pack (the one an import is about to replace). */
+export async function getMatchableRecords(
+  db: BriefingDb,
+  exceptPackId?: string,
+): Promise<MatchableRecords> {
+  const tx = db.transaction(['packs', 'entities', 'briefings'], 'readonly');
+  const [packs, entities, briefings] = await Promise.all([
+    tx.objectStore('packs').getAll(),
+    tx.objectStore('entities').getAll(),
+    tx.objectStore('briefings').getAll(),
+  ]);
+  const rank = packRanks(packs.filter((p) => p.id !== exceptPackId));
+  return { entities: inPackOrder(entities, rank), briefings: inPackOrder(briefings, rank) };
 }
 
 /**
@@ -214,11 +240,21 @@ export async function listTopics(db: BriefingDb): Promise<TopicSummary[]> {
  * (the briefings' related entities, merged), which point to it on a page.
  */
 export async function getMatchableEntities(db: BriefingDb): Promise<MatchableEntry[]> {
+  const { entities, briefings } = await getMatchableRecords(db);
+  return mergeMatchable(entities, briefings);
+}
+
+/** One pack's entity and briefing records, on or off; undefined when it is not installed. */
+export async function packRecordsOf(
+  db: BriefingDb,
+  packId: string,
+): Promise<MatchableRecords | undefined> {
   const tx = db.transaction(['packs', 'entities', 'briefings'], 'readonly');
-  const [packs, records, briefings] = await Promise.all([
-    tx.objectStore('packs').getAll(),
-    tx.objectStore('entities').getAll(),
-    tx.objectStore('briefings').getAll(),
+  const range = packKeyRange(packId);
+  const [meta, entities, briefings] = await Promise.all([
+    tx.objectStore('packs').get(packId),
+    tx.objectStore('entities').getAll(range),
+    tx.objectStore('briefings').getAll(range),
   ]);
-  return mergeMatchable(inPackOrder(records, packRanks(packs)), briefings);
+  return meta && { entities, briefings };
 }

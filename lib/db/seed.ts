@@ -42,8 +42,14 @@ export async function seedBundledPack(
         `Cannot install the bundled pack "${pack.id}": an imported pack ("${clash.title}") ` +
           'already uses that id. Remove the imported pack to restore the bundled one.',
       );
-    for (const old of stored.filter((p) => p.bundled)) await deletePackRecords(tx, old.id);
-    await putPackRecords(tx, records);
+    const previous = stored.filter((p) => p.bundled);
+    for (const old of previous) await deletePackRecords(tx, old.id);
+    // A reader who switched the bundled pack off keeps it off across updates.
+    const disabled = previous.some((p) => p.disabled);
+    await putPackRecords(
+      tx,
+      disabled ? { ...records, meta: { ...records.meta, disabled } } : records,
+    );
     await tx.done;
     return true;
   } catch (error) {

@@ -56,6 +56,16 @@ export interface EntitySummary {
  */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
+/** What an import answers: the pack stored (and the version it replaced), or why not. */
+export type ImportOutcome =
+  | { ok: true; value: PackMeta; replaced?: string }
+  | {
+      ok: false;
+      problems: Problem[];
+      /** the installed version, when this file is not newer and importing it again with `replace` would install it */
+      installedVersion?: string;
+    };
+
 /** Content script, popup and options → background. */
 export interface ToBackground {
   getMatcherData: { request: undefined; response: MatcherData };
@@ -64,8 +74,18 @@ export interface ToBackground {
   getEntities: { request: { ids: string[] }; response: EntitySummary[] };
   listTopics: { request: undefined; response: TopicSummary[] };
   listPacks: { request: undefined; response: PackMeta[] };
-  importPack: { request: { text: string; fileName: string }; response: Outcome<PackMeta> };
+  /**
+   * Answered once the pack is stored (the pages' data is rebuilt later, when
+   * they ask); `replace` installs a version that is not newer than the one
+   * installed, which the options page asks the reader first.
+   */
+  importPack: {
+    request: { text: string; fileName: string; replace?: boolean };
+    response: ImportOutcome;
+  };
   removePack: { request: { packId: string }; response: Outcome<PackMeta> };
+  /** Switches a pack off (kept, not used) or on again. */
+  setPackEnabled: { request: { packId: string; enabled: boolean }; response: Outcome<PackMeta> };
   exportPack: { request: { packId: string }; response: Outcome<PackSource> };
   /** Opens an extension page in a new tab (a web page cannot link to one). */
   openPage: {

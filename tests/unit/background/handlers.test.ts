@@ -131,6 +131,79 @@ describe('importPack', () => {
   });
 });
 
+describe('the cost of a pack to every page', () => {
+  it('refuses a pack that would take the page data past the limit, naming the size', async () => {
+    const bundledOnly = await client.send('getMatcherData', undefined);
+    const limit = JSON.stringify({
+      entities: bundledOnly.entities,
+      matcher: bundledOnly.matcher,
+    }).length;
+    const limited = createLocalClient<ToBackground>(
+      createHandlers({ ...deps, maxPageDataChars: limit }),
+    );
+    const outcome = await limited.send('importPack', {
+      text: JSON.stringify(sourcePack()),
+      fileName: 'notes.json',
+    });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems[0]?.message).toMatch(
+      /would come to about \d+\.\d MB, more than the \d+\.\d MB a page can take in.*Nothing was changed\.$/,
+    );
+    expect((await limited.send('listPacks', undefined)).map((p) => p.id)).toEqual(['bundled']);
+    expect(deps.dataChanged).not.toHaveBeenCalled();
+  });
+});
+
+describe('setPackEnabled', () => {
+  it('takes a pack out of what pages receive, and puts it back', async () => {
+    await client.send('importPack', { text: JSON.stringify(sourcePack()), fileName: 'n.json' });
+    deps.dataChanged.mockClear();
+
+    const off = await client.send('setPackEnabled', { packId: 'user-pack', enabled: false });
+    expect(off).toMatchObject({ ok: true, value: { id: 'user-pack', disabled: true } });
+    expect(deps.dataChanged.mock.calls).toEqual([[BUNDLED_VERSION]]);
+    const without = await client.send('getMatcherData', undefined);
+    expect(without.matcher.entityIds).not.toContain('lee-jae-myung');
+    expect(await client.send('getBriefing', { entityId: 'lee-jae-myung' })).toBeNull();
+    expect((await client.send('listPacks', undefined)).map((p) => p.id)).toContain('user-pack');
+
+    const on = await client.send('setPackEnabled', { packId: 'user-pack', enabled: true });
+    expect(on.ok && on.value.disabled).toBe(undefined);
+    expect(deps.dataChanged.mock.calls.at(-1)).toEqual([WITH_USER_PACK]);
+    const back = await client.send('getMatcherData', undefined);
+    expect(back.matcher.entityIds).toContain('lee-jae-myung');
+    expect(await client.send('getBriefing', { entityId: 'lee-jae-myung' })).not.toBeNull();
+  });
+
+  it('will not switch on a pack that would take pages past the limit', async () => {
+    await client.send('importPack', { text: JSON.stringify(sourcePack()), fileName: 'n.json' });
+    await client.send('setPackEnabled', { packId: 'user-pack', enabled: false });
+    const bundledOnly = await client.send('getMatcherData', undefined);
+    const limited = createLocalClient<ToBackground>(
+      createHandlers({
+        ...deps,
+        maxPageDataChars: JSON.stringify({
+          entities: bundledOnly.entities,
+          matcher: bundledOnly.matcher,
+        }).length,
+      }),
+    );
+    const outcome = await limited.send('setPackEnabled', { packId: 'user-pack', enabled: true });
+    expect(outcome).toMatchObject({ ok: false });
+    expect(
+      (await limited.send('listPacks', undefined)).find((p) => p.id === 'user-pack'),
+    ).toMatchObject({ disabled: true });
+  });
+
+  it('says so for a pack that is not installed', async () => {
+    expect(await client.send('setPackEnabled', { packId: 'nope', enabled: false })).toEqual({
+      ok: false,
+      problems: [{ message: 'No pack with the id "nope" is installed.' }],
+    });
+  });
+});
+
 describe('removePack', () => {
   it('answers the removed pack, recompiles, and tells the pages', async () => {
     await client.send('importPack', { text: JSON.stringify(sourcePack()), fileName: 'n.json' });

@@ -168,13 +168,14 @@ describe('startBackground: who may ask what', () => {
     ['listPacks', undefined],
     ['exportPack', { packId: 'bundled' }],
     ['removePack', { packId: 'bundled' }],
+    ['setPackEnabled', { packId: 'bundled', enabled: false }],
     ['importPack', { text: JSON.stringify(sourcePack()), fileName: 'pack.json' }],
     ['getFrameMentions', { tabId: 4 }],
   ])('refuses %s from a web page, and answers the options page', async (type, request) => {
     const reply = await fromPage(type, request);
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/only to the extension/) });
     const packs = await backgroundClient.send('listPacks', undefined);
-    expect(packs.map((p) => p.id)).toEqual([bundled.id]);
+    expect(packs.map((p) => [p.id, p.disabled])).toEqual([[bundled.id, undefined]]);
   });
 
   it('lets a card open a briefing or an article, a few at a time, and nothing else', async () => {

@@ -237,13 +237,84 @@ describe('PacksSection', () => {
     expect(download).not.toHaveBeenCalled();
   });
 
-  it('removes an imported pack, says so and lists the packs again', async () => {
-    const removePack = vi.fn(() => ({ ok: true as const, value: IMPORTED }));
-    const { refresh } = renderPacks({ removePack });
+  it('asks before removing a pack, removes it on yes, and can bring it back', async () => {
+    let installed = [BUNDLED, IMPORTED];
+    const removePack = vi.fn(() => {
+      installed = [BUNDLED];
+      return { ok: true as const, value: IMPORTED };
+    });
+    const importPack = vi.fn((_: { text: string; fileName: string }) => {
+      installed = [BUNDLED, IMPORTED];
+      return { ok: true as const, value: IMPORTED };
+    });
+    const { refresh } = renderPacks({
+      removePack,
+      importPack,
+      exportPack: ({ packId }) => ({
+        ok: true,
+        value: { id: packId, title: 'Extra pack' } as never,
+      }),
+      listPacks: () => installed,
+    });
     fireEvent.click(screen.getByRole('button', { name: 'options_remove: Extra pack' }));
-    expect((await screen.findByRole('status')).textContent).toBe('options_removed(Extra pack)');
+    const question = screen.getByRole('group', { name: 'options_removeQuestion(Extra pack)' });
+    // Nothing happens until the reader says yes; Escape takes the question back.
+    expect(removePack).not.toHaveBeenCalled();
+    fireEvent.keyDown(question, { key: 'Escape' });
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(removePack).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'options_remove: Extra pack' }));
+    const yes = screen.getByRole('button', { name: 'options_remove' });
+    expect(document.activeElement).toBe(yes);
+    fireEvent.click(yes);
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'options_removed(Extra pack) options_undo',
+      ),
+    );
     expect(removePack).toHaveBeenCalledWith({ packId: 'extra' }, expect.anything());
-    await waitFor(() => expect(refresh).toHaveBeenCalledTimes(1));
+    expect(installed).toEqual([BUNDLED]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'options_undo' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('options_restored(Extra pack)'),
+    );
+    expect(importPack.mock.calls[0]?.[0]).toEqual({
+      text: JSON.stringify({ id: 'extra', title: 'Extra pack' }),
+      fileName: 'extra.json',
+    });
+    expect(installed).toEqual([BUNDLED, IMPORTED]);
+    expect(refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it('switches a pack off and on through the background, and says so', async () => {
+    const setPackEnabled = vi.fn(({ enabled }: { packId: string; enabled: boolean }) => ({
+      ok: true as const,
+      value: enabled ? IMPORTED : { ...IMPORTED, disabled: true },
+    }));
+    const { refresh } = renderPacks({ setPackEnabled });
+    const inUse = screen.getByRole('checkbox', { name: 'options_packInUse: Extra pack' });
+    expect((inUse as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(inUse);
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('options_switchedOff(Extra pack)'),
+    );
+    expect(setPackEnabled).toHaveBeenCalledWith(
+      { packId: 'extra', enabled: false },
+      expect.anything(),
+    );
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a switched-off pack as off', () => {
+    renderPacks({}, [BUNDLED, { ...IMPORTED, disabled: true }]);
+    const item = document.querySelector('[data-pack="extra"]')!;
+    expect(item.textContent).toContain('options_packOff');
+    expect(
+      (screen.getByRole('checkbox', { name: 'options_packInUse: Extra pack' }) as HTMLInputElement)
+        .checked,
+    ).toBe(false);
   });
 
   it('shows an import’s progress, with the file chooser off, then what it imported', async () => {
@@ -289,23 +360,69 @@ describe('PacksSection', () => {
     chooseFile();
     const alert = await screen.findByRole('alert');
     const items = [...alert.querySelectorAll('.problems li')].map((li) => li.textContent);
-    expect(items).toHaveLength(50);
+    expect(items).toHaveLength(51);
+    expect(items[50]).toBe('options_moreProblems(12)');
     expect(items[0]).toBe('pack.json › wang-yi › names: not a string');
     expect(items[1]).toBe('no entities');
     expect(items[2]).toBe('e0: bad');
     await waitFor(() => expect(refresh).toHaveBeenCalledTimes(1));
   });
 
-  it('reports an import that fails outright as a problem', async () => {
+  it('says an import with no answer imported nothing when the pack list shows nothing new', async () => {
     renderPacks({
       importPack: () => {
-        throw new Error('the disk is full');
+        throw new Error('Could not establish connection. Receiving end does not exist.');
       },
+      listPacks: () => [BUNDLED, IMPORTED],
     });
     chooseFile();
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('options_importFailed');
-    expect(alert.querySelector('.problems li')!.textContent).toBe('the disk is full');
+    // The browser's own words never reach the reader; the pack list decides.
+    expect(alert.textContent).toBe('options_importUnconfirmed');
+  });
+
+  it('says an import with no answer happened when the pack list shows the new pack', async () => {
+    let installed = [BUNDLED];
+    renderPacks({
+      importPack: () => {
+        // The pack was stored, then the answer was lost (the worker stopped).
+        installed = [BUNDLED, IMPORTED];
+        throw new Error('The message port closed before a response was received.');
+      },
+      listPacks: () => installed,
+    });
+    chooseFile();
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'options_importConfirmedLate(Extra pack)',
+      ),
+    );
+  });
+
+  it('asks before installing a file that is not newer than the installed version', async () => {
+    const importPack = vi.fn((request: { replace?: boolean }) =>
+      request.replace
+        ? { ok: true as const, value: IMPORTED, replaced: '3.0.0' }
+        : {
+            ok: false as const,
+            installedVersion: '3.0.0',
+            problems: [{ message: 'installed in the newer version 3.0.0. Nothing was changed.' }],
+          },
+    );
+    renderPacks({ importPack, listPacks: () => [BUNDLED, IMPORTED] });
+    chooseFile('extra.json', '{"x":1}');
+    const question = await screen.findByRole('group', { name: 'options_replaceQuestion(3.0.0)' });
+    expect(screen.getByRole('alert').textContent).toContain('installed in the newer version 3.0.0');
+    fireEvent.click(question.querySelector('[data-action="confirm"]')!);
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'options_updated(Extra pack,3.0.0,2.1.0)',
+      ),
+    );
+    expect(importPack.mock.calls.map(([r]) => r)).toEqual([
+      { text: '{"x":1}', fileName: 'extra.json' },
+      { text: '{"x":1}', fileName: 'extra.json', replace: true },
+    ]);
   });
 });
 

@@ -188,22 +188,48 @@ describe('Options', () => {
     expect(watchers.size).toBe(0);
   });
 
-  it('resets every setting, empties the sites box and says so', async () => {
-    const { settings } = renderOptions({
+  it('asks before resetting, resets every setting and the sites box, and can undo it', async () => {
+    const before = {
       ...DEFAULT_SETTINGS,
       disabledTopics: ['apec'],
       pausedSites: ['example.org'],
-      density: 'first',
-    });
+      density: 'first' as const,
+    };
+    const { settings } = renderOptions(before);
     const box = await find<HTMLTextAreaElement>('textarea');
     expect(box.value).toBe('example.org');
     fireEvent.click(document.querySelector('[data-action="reset"]')!);
-    expect((await screen.findByRole('status')).textContent).toBe('options_resetDone');
+    // Asked, not done.
+    expect(screen.getByRole('group', { name: 'options_resetQuestion' })).toBeTruthy();
+    expect(settings()).toEqual(before);
+    fireEvent.click(screen.getByRole('button', { name: 'options_reset' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('options_resetDone options_undo'),
+    );
     expect(settings()).toEqual(DEFAULT_SETTINGS);
     expect(box.value).toBe('');
     expect(document.querySelector<HTMLInputElement>('input[data-topic="apec"]')!.checked).toBe(
       true,
     );
+
+    fireEvent.click(screen.getByRole('button', { name: 'options_undo' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('options_resetUndone'));
+    expect(settings()).toEqual(before);
+    expect(box.value).toBe('example.org');
+    expect(document.querySelector<HTMLInputElement>('input[data-topic="apec"]')!.checked).toBe(
+      false,
+    );
+  });
+
+  it('keeps everything when the reader cancels the reset', async () => {
+    const before = { ...DEFAULT_SETTINGS, pausedSites: ['example.org'] };
+    const { settings } = renderOptions(before);
+    await find<HTMLTextAreaElement>('textarea');
+    fireEvent.click(document.querySelector('[data-action="reset"]')!);
+    fireEvent.click(screen.getByRole('button', { name: 'options_cancel' }));
+    expect(screen.queryByRole('group', { name: 'options_resetQuestion' })).toBeNull();
+    expect(document.querySelector('[data-action="reset"]')).toBeTruthy();
+    expect(settings()).toEqual(before);
   });
 
   it('lists the packs again after a removal', async () => {
@@ -217,6 +243,7 @@ describe('Options', () => {
       },
     });
     fireEvent.click(await screen.findByRole('button', { name: 'options_remove: Extra' }));
+    fireEvent.click(screen.getByRole('button', { name: 'options_remove' }));
     await waitFor(() => expect(document.querySelector('[data-pack="extra"]')).toBeNull());
     expect(document.querySelector('[data-pack="bundled"]')).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('options_removed(Extra)');

@@ -5,6 +5,7 @@ import { importPack, MAX_IMPORT_BYTES } from '../../../lib/db/import';
 import { getArticle, getBriefing, listPacks, searchEntities } from '../../../lib/db/queries';
 import type { BriefingDb } from '../../../lib/db/schema';
 import { seedBundledPack } from '../../../lib/db/seed';
+import { setPackEnabled } from '../../../lib/db/switch';
 import { bundledPack, sourcePack } from './fixtures';
 import { dump, freshDb } from './helpers';
 
@@ -68,28 +69,75 @@ describe('importPack', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   });
 
-  it('refuses an id that is already installed, unless asked to replace it', async () => {
+  it('refuses the same version of an installed pack, even when asked to replace', async () => {
     expect((await importPack(db, json(sourcePack()), 'a.json')).ok).toBe(true);
     const before = await dump(db);
-    const again = await importPack(db, json(sourcePack({ title: 'Second' })), 'b.json');
+    const again = await importPack(db, json(sourcePack({ title: 'Second' })), 'b.json', undefined, {
+      replace: true,
+    });
     expect(again).toEqual({
       ok: false,
       problems: [
         {
           file: 'b.json',
-          field: 'id',
-          message: expect.stringMatching(/"user-pack" is already installed \("My reading notes"/),
+          field: 'version',
+          message: expect.stringMatching(
+            /^version 1\.0\.0 of "My reading notes" is already installed\. To install this file instead, .*Nothing was changed\.$/,
+          ),
         },
       ],
     });
     expect(await dump(db)).toBe(before);
+  });
 
-    const smaller = sourcePack({ title: 'Second', version: '2.0.0' });
-    smaller.articles = smaller.articles.slice(0, 1);
-    const replaced = await importPack(db, json(smaller), 'b.json', undefined, { replace: true });
-    expect(replaced).toMatchObject({ ok: true, pack: { title: 'Second', version: '2.0.0' } });
+  it('replaces an installed pack with a newer version in one go, keeping it switched off', async () => {
+    expect((await importPack(db, json(sourcePack()), 'a.json')).ok).toBe(true);
+    expect((await setPackEnabled(db, 'user-pack', false)).ok).toBe(true);
+    const newer = sourcePack({ title: 'Second', version: '1.1.0' });
+    newer.articles = newer.articles.slice(0, 1);
+    const replaced = await importPack(db, json(newer), 'b.json');
+    expect(replaced).toMatchObject({
+      ok: true,
+      replaced: '1.0.0',
+      pack: { title: 'Second', version: '1.1.0', disabled: true },
+    });
     expect(await getArticle(db, 'user-pack', 'ko-brief')).toBeUndefined();
-    expect(await db.count('packs')).toBe(2);
+    expect((await listPacks(db)).map((p) => `${p.id}@${p.version}`)).toEqual([
+      'bundled@1.0.0',
+      'user-pack@1.1.0',
+    ]);
+  });
+
+  it('installs an older version, or one it cannot order, only when asked to replace', async () => {
+    expect((await importPack(db, json(sourcePack({ version: '2.0.0' })), 'a.json')).ok).toBe(true);
+    const before = await dump(db);
+    for (const version of ['1.9.0', 'draft']) {
+      const refused = await importPack(db, json(sourcePack({ version })), 'old.json');
+      expect(refused).toMatchObject({ ok: false, installedVersion: '2.0.0' });
+      expect(await dump(db)).toBe(before);
+    }
+    const older = await importPack(
+      db,
+      json(sourcePack({ version: '1.9.0' })),
+      'old.json',
+      undefined,
+      {
+        replace: true,
+      },
+    );
+    expect(older).toMatchObject({ ok: true, replaced: '2.0.0', pack: { version: '1.9.0' } });
+  });
+
+  it('stores nothing when the vet objects, and says why', async () => {
+    const before = await dump(db);
+    const result = await importPack(db, json(sourcePack()), 'a.json', undefined, {
+      vet: async (records) => `too many names: ${records.entities.length}.`,
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ file: 'a.json', message: 'too many names: 2. Nothing was changed.' }],
+    });
+    expect(await dump(db)).toBe(before);
   });
 
   it('never replaces the bundled pack, even when asked to', async () => {

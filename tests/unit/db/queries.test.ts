@@ -10,6 +10,7 @@ import {
 } from '../../../lib/db/queries';
 import type { BriefingDb } from '../../../lib/db/schema';
 import { seedBundledPack } from '../../../lib/db/seed';
+import { setPackEnabled } from '../../../lib/db/switch';
 import { BUNDLED_ARTICLES, bundledPack, extraCompiledPack, MOTEGI } from './fixtures';
 import { freshDb } from './helpers';
 import { storePack } from './store';
@@ -166,5 +167,41 @@ describe('other queries', () => {
     });
     expect(motegi?.aliases.en).toEqual(['Toshimitsu Motegi', 'Motegi Toshimitsu', 'T. Motegi']);
     expect(await getMatchableEntities(db)).toEqual(entries);
+  });
+});
+
+describe('a pack switched off', () => {
+  beforeEach(async () => {
+    expect((await setPackEnabled(db, 'extra', false)).ok).toBe(true);
+  });
+
+  it('is still listed, marked off, and comes back as it was when switched on', async () => {
+    expect((await listPacks(db)).map((p) => [p.id, p.disabled])).toEqual([
+      ['bundled', undefined],
+      ['extra', true],
+    ]);
+    const on = await setPackEnabled(db, 'extra', true);
+    expect(on.ok && on.pack.disabled).toBe(undefined);
+    expect((await getBriefing(db, 'toshimitsu-motegi'))?.packIds).toEqual(['bundled', 'extra']);
+  });
+
+  it('gives no names, briefings, topics or search results', async () => {
+    expect((await getMatchableEntities(db)).map((e) => e.id)).toEqual([
+      'sanae-takaichi',
+      'toshimitsu-motegi',
+      'wang-yi',
+    ]);
+    const motegi = (await getMatchableEntities(db)).find((e) => e.id === 'toshimitsu-motegi');
+    expect(motegi?.aliases.en).not.toContain('T. Motegi');
+    expect((await getBriefing(db, 'toshimitsu-motegi'))?.packIds).toEqual(['bundled']);
+    expect(await getBriefing(db, 'motegi-town')).toBeUndefined();
+    expect((await listTopics(db)).map((t) => [t.id, t.packIds])).toEqual([
+      ['japan-politics', ['bundled']],
+      ['diplomacy', ['bundled']],
+    ]);
+    expect(await entitiesByTopic(db, 'places')).toEqual([]);
+    expect(await searchEntities(db, 'motegi')).toEqual([
+      expect.objectContaining({ id: 'toshimitsu-motegi', packId: 'bundled' }),
+    ]);
   });
 });

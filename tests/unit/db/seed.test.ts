@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listPacks } from '../../../lib/db/queries';
 import { seedBundledPack } from '../../../lib/db/seed';
+import { setPackEnabled } from '../../../lib/db/switch';
 import { bundledPack, extraCompiledPack, WANG_YI } from './fixtures';
 import { dump, freshDb } from './helpers';
 import type { BriefingDb } from '../../../lib/db/schema';
@@ -44,6 +45,14 @@ describe('seedBundledPack', () => {
     expect(await db.get('briefings', ['bundled', 'wang-yi'])).toBeUndefined();
     expect((await db.get('packs', 'bundled'))?.version).toBe('1.1.0');
     expect(await db.count('entities')).toBe(2);
+  });
+
+  it('keeps the bundled pack switched off across an update, if the reader switched it off', async () => {
+    const db = await freshDb();
+    await seedBundledPack(db, bundledPack('1.0.0'));
+    expect((await setPackEnabled(db, 'bundled', false)).ok).toBe(true);
+    expect(await seedBundledPack(db, bundledPack('1.1.0'))).toBe(true);
+    expect(await db.get('packs', 'bundled')).toMatchObject({ version: '1.1.0', disabled: true });
   });
 
   it('removes the old bundled pack when the bundled id itself changes', async () => {
