@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { CompiledArticle } from '../core/pack/types';
 import type { Translate } from '../lib/i18n';
-import { formatDate } from '../core/display';
+import { decodeComponent, formatDate } from '../core/display';
 
 export function parseArticleHash(
   hash: string,
@@ -14,7 +14,9 @@ export function parseArticleHash(
     Number.isInteger(start) && Number.isInteger(end) && end! > start!
       ? ([start!, end!] as [number, number])
       : null;
-  return { packId: decodeURIComponent(packId), articleId: decodeURIComponent(articleId), cited };
+  const pack = decodeComponent(packId);
+  const article = decodeComponent(articleId);
+  return pack === null || article === null ? null : { packId: pack, articleId: article, cited };
 }
 
 export interface ArticlePageProps {

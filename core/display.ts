@@ -35,3 +35,15 @@ export function formatDate(iso: string, uiLanguage: string): string {
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(y, m - 1, d)));
 }
+
+/**
+ * A URL component decoded, or null when it is malformed ("%E0%A4%A"), which
+ * decodeURIComponent() would throw on: a page's address is anyone's to type.
+ */
+export function decodeComponent(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}

@@ -68,6 +68,7 @@ export function compilePack(source: PackSource, options: CompileOptions = {}): C
 }
 
 function defaultCompiledAt(source: PackSource): string {
-  const latest = source.articles.reduce((max, a) => (a.date > max ? a.date : max), '1970-01-01');
-  return `${latest}T00:00:00Z`;
+  // The latest article's date, however old; the epoch only for a pack without articles.
+  const latest = source.articles.reduce((max, a) => (a.date > max ? a.date : max), '');
+  return `${latest || '1970-01-01'}T00:00:00Z`;
 }

@@ -10,7 +10,8 @@
 import * as v from 'valibot';
 import { jsonErrorOffset } from './json-position';
 import { describe, LIMITS, PackSourceSchema } from './schema';
-import type { PackSource } from './types';
+import { LANGUAGES, type Language, type PackSource } from './types';
+import { aliasProblem, contextFormProblem } from './alias-checks';
 
 export interface Problem {
   file?: string;
@@ -47,11 +48,27 @@ export function validatePackSource(input: unknown, files: SourceFiles = {}): Val
       ? files[key as Collection]
       : undefined) ?? files.pack;
 
+  // Counts first: a pack over them is refused before any per-entry work.
+  const tooMany = COLLECTIONS.flatMap((coll): Problem[] => {
+    const list = input[coll];
+    return Array.isArray(list) && list.length > LIMITS[coll]
+      ? [
+          {
+            file: fileOf(coll),
+            field: coll,
+            message: `has ${list.length} ${coll}, at most ${LIMITS[coll]}: refused before reading them`,
+          },
+        ]
+      : [];
+  });
+  if (tooMany.length) return { ok: false, problems: tooMany };
+
   const parsed = v.safeParse(PackSourceSchema, input);
   if (!parsed.success) {
     for (const issue of parsed.issues) problems.push(issueToProblem(issue, input, fileOf));
   }
-  if (isRecord(input)) problems.push(...crossChecks(input, fileOf));
+  if (isRecord(input))
+    problems.push(...crossChecks(input, fileOf), ...prototypeKeys(input, fileOf));
 
   if (problems.length > 0 || !parsed.success)
     return { ok: false, problems: sortProblems(problems) };
@@ -174,6 +191,20 @@ function crossChecks(input: Record<string, unknown>, fileOf: (k: unknown) => str
           });
       });
 
+    for (const key of ['aliases', 'ambiguous', 'titled'] as const) {
+      const per = e[key];
+      if (!isRecord(per)) continue;
+      for (const [language, list] of Object.entries(per)) {
+        if (!Array.isArray(list) || !(LANGUAGES as readonly string[]).includes(language)) continue;
+        list.forEach((form, j) => {
+          if (typeof form !== 'string' || form.trim() === '') return; // the schema says so
+          const message =
+            key === 'aliases' ? aliasProblem(form, language as Language) : contextFormProblem(form);
+          if (message) problems.push({ file, entry, field: `${key}.${language}[${j}]`, message });
+        });
+      }
+    }
+
     let forms = 0;
     let matchable = 0;
     for (const key of ['aliases', 'ambiguous', 'titled'] as const) {
@@ -215,6 +246,37 @@ function crossChecks(input: Record<string, unknown>, fileOf: (k: unknown) => str
         message: 'has no alias: give at least one full name in "aliases" (or a "titled" form)',
       });
   });
+  return problems;
+}
+
+/**
+ * Own "__proto__" keys (JSON.parse makes them from `"__proto__": …`): not
+ * data, skipped by the schema, and a hazard wherever an object is later
+ * spread or merged. Reported with where they are.
+ */
+function prototypeKeys(input: Record<string, unknown>, fileOf: (k: unknown) => string | undefined) {
+  const problems: Problem[] = [];
+  const visit = (value: unknown, keys: Array<string | number>) => {
+    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...keys, i]));
+    else if (isRecord(value))
+      for (const key of Object.keys(value)) {
+        if (key === '__proto__') {
+          const problem: Problem = {
+            file: fileOf(keys[0]),
+            message: 'has a "__proto__" key, which is not data: remove it',
+          };
+          let rest = keys;
+          if (keys.length >= 2 && typeof keys[1] === 'number') {
+            problem.entry = entryLabel(input, keys[0] as string, keys[1]);
+            rest = keys.slice(2);
+          }
+          const field = formatPath(rest);
+          if (field) problem.field = field;
+          problems.push(problem);
+        } else visit(value[key], [...keys, key]);
+      }
+  };
+  visit(input, []);
   return problems;
 }
 

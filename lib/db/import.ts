@@ -146,7 +146,11 @@ async function writeImport(
     if (existing && order === 0)
       return refuse(
         'version',
-        `version ${version} of "${existing.title}" is already installed. To install this file instead, give it a newer version or remove the installed pack first.`,
+        `${
+          version === existing.version
+            ? `version ${version} of "${existing.title}" is already installed.`
+            : `"${existing.title}" is installed in version ${existing.version}, the same version as this file's ${version}.`
+        } To install this file instead, give it a newer version or remove the installed pack first.`,
       );
     if (existing && !options.replace) {
       if (order === null || order! < 0)

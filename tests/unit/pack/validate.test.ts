@@ -177,6 +177,11 @@ describe('validatePackSource', () => {
       { field: 'articles', message: /has 20001 articles, at most 20000/ },
     ],
     [
+      'too many entities, even broken ones (counted before they are read)',
+      mutate((p) => (p.entities = Array.from({ length: LIMITS.entities + 1 }, () => 'junk'))),
+      { field: 'entities', message: /has 20001 entities, at most 20000: refused before reading/ },
+    ],
+    [
       'empty alias',
       mutate((p) => (p.entities[0].aliases.en = ['Wang Yi', '  '])),
       { field: 'aliases.en[1]', message: /empty alias/ },
@@ -285,13 +290,59 @@ describe('parsePackJson', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]!.message).toMatch(/must be a JSON object/);
   });
+});
 
-  it('ignores a __proto__ key instead of polluting prototypes', () => {
-    const r = parsePackJson(
-      JSON.stringify(pack()).replace('{', '{"__proto__": {"polluted": true},'),
-      FILE,
+describe('aliases that would flood a page or never match', () => {
+  const withAliases = (aliases: Record<string, string[]>, extra: object = {}) => {
+    const p = pack();
+    Object.assign(p.entities[0]!, { aliases: { en: ['Wang Yi'], ...aliases }, ...extra });
+    return validatePackSource(p);
+  };
+  const messages = (result: ReturnType<typeof validatePackSource>) =>
+    result.ok ? [] : result.problems.map((p) => `${p.field}: ${p.message}`);
+
+  it.each([
+    [{ en: ['Wang Yi', 'W'] }, /aliases\.en\[1\]: is a single character \("W"\)/],
+    [{ ja: ['の'] }, /aliases\.ja\[0\]: is a single character/],
+    [{ en: ['Wang Yi', 'the'] }, /aliases\.en\[1\]: is a common word \("the"\)/],
+    [{ en: ['Wang Yi', 'Said'] }, /aliases\.en\[1\]: is a common word/],
+    [{ ko: ['이'] }, /aliases\.ko\[0\]: is a common word \("이"\)/],
+    [{ 'zh-Hans': ['的'] }, /aliases\.zh-Hans\[0\]: is a common word/],
+    [
+      { en: ['Wang Yi', '\u200b\u200c'] },
+      /aliases\.en\[1\]: has no character the matcher can find/,
+    ],
+  ])('refuses %j', (aliases, message) => {
+    expect(messages(withAliases(aliases)).join('\n')).toMatch(message);
+  });
+
+  it('refuses an ambiguous or titled form that can never match', () => {
+    expect(messages(withAliases({}, { ambiguous: { en: ['\u200d'] } })).join('\n')).toMatch(
+      /ambiguous\.en\[0\]: has no character the matcher can find/,
     );
-    expect(r.ok).toBe(true);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([[{ ko: ['韓', '미'] }], [{ en: ['Wang Yi', 'US', 'IT'] }], [{ 'zh-Hant': ['王毅'] }]])(
+    'accepts abbreviations, acronyms and short CJK names: %j',
+    (aliases) => {
+      expect(messages(withAliases(aliases))).toEqual([]);
+    },
+  );
+});
+
+describe('keys that are not data', () => {
+  it.each([
+    ['at the top', (p: PackSource) => JSON.stringify(p).replace(/^\{/, '{"__proto__":{"x":1},')],
+    [
+      'in a language map',
+      (p: PackSource) =>
+        JSON.stringify(p).replace('"aliases":{', '"aliases":{"__proto__":["Wang Yi"],'),
+    ],
+  ])('refuses an explicit "__proto__" key %s, naming it', (_, write) => {
+    const result = parsePackJson(write(pack()), FILE);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.message).join('\n')).toMatch(/"__proto__"/);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 });

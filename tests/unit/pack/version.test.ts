@@ -19,9 +19,18 @@ describe('compareVersions', () => {
     expect(compareVersions('spring', 'spring')).toBe(0);
   });
 
+  it('puts a pre-release before its release and ignores build metadata', () => {
+    expect(compareVersions('1.0.0-rc.2', '1.0.0')).toBe(-1);
+    expect(compareVersions('1.0.0', '1.0.0-rc.2')).toBe(1);
+    expect(compareVersions('1.0.0-rc.2', '1.0.0-rc.10')).toBe(-1);
+    expect(compareVersions('1.0.0-rc.2', '0.9.0')).toBe(1);
+    expect(compareVersions('1.0.0+30973d6f', '1.0.0+0badc0de')).toBe(0);
+    expect(compareVersions('1.0.1+30973d6f', '1.0.0')).toBe(1);
+  });
+
   it('gives no order where there is none to read', () => {
     expect(compareVersions('spring', 'autumn')).toBeNull();
     expect(compareVersions('1.0', 'draft')).toBeNull();
-    expect(compareVersions('1.0', '1.0.0-beta')).toBeNull();
+    expect(compareVersions('1.0.0-beta', '1.0.0-alpha')).toBeNull();
   });
 });
