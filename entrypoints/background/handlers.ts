@@ -25,6 +25,8 @@ import {
   tooLargeForPages,
   type PreparedPageData,
 } from './page-data';
+import type { PackManifest } from './pack-manifest';
+import { notEnoughStorage, storageNeeded } from './storage-room';
 import type { BriefingDb } from '../../lib/db/schema';
 import type { FrameMentions } from './frame-mentions';
 import { highlightCss } from '../../core/highlight-css';
@@ -45,6 +47,10 @@ export interface BackgroundDeps {
   setFrameCss: (tabId: number, frameId: number, css: string | null) => Promise<void>;
   /** the clock, for tests (Date.now) */
   now?: () => number;
+  /** the imported packs, listed outside the database (pack-manifest.ts) */
+  manifest: PackManifest;
+  /** bytes the extension may still store (navigator.storage.estimate()), null when unknown */
+  freeStorage?: () => Promise<number | null>;
   /** the most page data a pack may take pages to (page-data.ts's MAX_PAGE_DATA_CHARS), for tests */
   maxPageDataChars?: number;
 }
@@ -60,6 +66,8 @@ export const EXTENSION_PAGES_ONLY: ReadonlySet<keyof ToBackground> = new Set([
   'importPack',
   'removePack',
   'setPackEnabled',
+  'listLostPacks',
+  'dismissLostPacks',
   'exportPack',
   'getFrameMentions',
 ]);
@@ -126,10 +134,12 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
   const invalidate = async (prepared: PreparedPageData | null = null) => {
     changes++;
     const db = await deps.database();
-    const version = dataVersionOf(await listPacks(db));
+    const packs = await listPacks(db);
+    const version = dataVersionOf(packs);
     matcherData = prepared ? withTopics(db, version, prepared) : null;
     matcherData?.catch(() => (matcherData = null));
     await deps.dataChanged(version);
+    await deps.manifest.record(packs);
   };
   /** What pages would receive with the packs in use plus `records` (one pack, on or replacing itself). */
   const pageDataWith = async (db: Database, records: MatchableRecords, packId: string) => {
@@ -171,6 +181,9 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
       const result = await importPack(db, text, fileName, deps.reportProgress, {
         replace: replace === true,
         vet: async (records) => {
+          const free = await deps.freeStorage?.().catch(() => null);
+          const needed = storageNeeded(records.meta.sizeBytes);
+          if (free != null && free < needed) return notEnoughStorage(needed, free);
           prepared = await pageDataWith(db, records, records.meta.id);
           return tooLargeForPages(prepared, deps.maxPageDataChars);
         },
@@ -185,6 +198,8 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
       };
     },
     removePack: async ({ packId }) => {
+      // First, so that a removal cut short is never reported as a lost pack.
+      await deps.manifest.forget(packId);
       const result = await removePack(await deps.database(), packId);
       if (!result.ok) return { ok: false, problems: [{ message: result.message }] };
       await invalidate();
@@ -204,6 +219,8 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
       await invalidate();
       return { ok: true, value: result.pack };
     },
+    listLostPacks: () => deps.manifest.lost(),
+    dismissLostPacks: () => deps.manifest.dismissLost(),
     exportPack: async ({ packId }) => {
       const source = await exportPack(await deps.database(), packId).catch(() => null);
       return source

@@ -7,19 +7,24 @@
 import { browser } from '../../lib/browser';
 import { createMessageListener, pushToPages, tabClient } from '../../lib/messaging';
 import { DATA_VERSION_KEY, type ToBackground } from '../../lib/messaging/protocol';
-import { openBriefingDb, seedBundledPack } from '../../lib/db';
+import { listPacks, openBriefingDb, seedBundledPack } from '../../lib/db';
 import type { CompiledPack } from '../../core/pack/types';
 import bundledPack from '../../assets/bundled-pack.json';
 import { createHandlers, type Database } from './handlers';
 import { FrameMentions, memoryArea } from './frame-mentions';
 import { FrameSheets } from './frame-sheets';
+import { PackManifest } from './pack-manifest';
+import { freeStorage } from './storage-room';
 
 export function startBackground(): void {
+  const manifest = new PackManifest(browser.storage.local);
   let db: Promise<Database> | null = null;
   const database = (): Promise<Database> => {
     db ??= (async () => {
       const opened = await openBriefingDb({ onVersionChange: () => (db = null) });
       await seedBundledPack(opened, bundledPack as unknown as CompiledPack);
+      // Once per start: did the database lose packs since they were imported?
+      await manifest.check(await listPacks(opened)).catch(() => undefined);
       return opened;
     })();
     db.catch(() => (db = null));
@@ -34,6 +39,8 @@ export function startBackground(): void {
   });
   const handlers = createHandlers({
     frames,
+    manifest,
+    freeStorage,
     setFrameCss: frameSheets.set,
     database,
     openPage: async (path) => {

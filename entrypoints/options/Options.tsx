@@ -63,6 +63,7 @@ export function Options(props: OptionsProps) {
       <PacksSection
         background={props.background}
         packs={catalogue.packs}
+        lost={catalogue.lost}
         refresh={catalogue.refresh}
         status={status}
         setStatus={setStatus}

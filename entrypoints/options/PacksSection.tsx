@@ -6,7 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
-import type { ImportOutcome, Problem, ToBackground } from '../../lib/messaging/protocol';
+import type { ImportOutcome, LostPack, Problem, ToBackground } from '../../lib/messaging/protocol';
 import type { PackMeta } from '../../core/views';
 import type { Translate } from '../../lib/i18n';
 import { formatDate } from '../../core/display';
@@ -31,6 +31,8 @@ const PROBLEMS_SHOWN = 50;
 export interface PacksSectionProps {
   background: Client<ToBackground>;
   packs: PackMeta[];
+  /** imported packs the database lost since they were imported */
+  lost?: LostPack[];
   /** asks for the packs (and their topics) again */
   refresh: () => Promise<void>;
   status: Status;
@@ -112,6 +114,34 @@ export function PacksSection(props: PacksSectionProps) {
   return (
     <section aria-labelledby="packs-heading">
       <h2 id="packs-heading">{t('options_packs')}</h2>
+      {!!props.lost?.length && (
+        <div class="lost-packs" role="alert">
+          <p>{t('options_lostPacks')}</p>
+          <ul>
+            {props.lost.map((p) => (
+              <li key={p.id} data-lost-pack={p.id}>
+                {t('options_lostPack', [
+                  p.title,
+                  p.version,
+                  formatDate(p.importedAt.slice(0, 10), props.uiLanguage),
+                ])}
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            data-action="dismiss-lost"
+            onClick={() =>
+              void props.background
+                .send('dismissLostPacks', undefined)
+                .catch(() => undefined)
+                .then(props.refresh)
+            }
+          >
+            {t('options_dismiss')}
+          </button>
+        </div>
+      )}
       <ul class="packs">
         {props.packs.map((pack) => (
           <PackItem

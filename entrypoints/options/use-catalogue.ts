@@ -4,12 +4,14 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
-import type { ToBackground } from '../../lib/messaging/protocol';
+import type { LostPack, ToBackground } from '../../lib/messaging/protocol';
 import type { PackMeta, TopicSummary } from '../../core/views';
 
 export interface Catalogue {
   topics: TopicSummary[];
   packs: PackMeta[];
+  /** imported packs the database lost, to import again */
+  lost: LostPack[];
   /** asks the background for both again */
   refresh: () => Promise<void>;
 }
@@ -17,19 +19,22 @@ export interface Catalogue {
 export function useCatalogue(background: Client<ToBackground>): Catalogue {
   const [topics, setTopics] = useState<TopicSummary[]>([]);
   const [packs, setPacks] = useState<PackMeta[]>([]);
+  const [lost, setLost] = useState<LostPack[]>([]);
 
   const refresh = async () => {
-    const [nextTopics, nextPacks] = await Promise.all([
+    const [nextTopics, nextPacks, nextLost] = await Promise.all([
       background.send('listTopics', undefined),
       background.send('listPacks', undefined),
+      background.send('listLostPacks', undefined).catch(() => []),
     ]);
     setTopics(nextTopics);
     setPacks(nextPacks);
+    setLost(nextLost);
   };
 
   useEffect(() => {
     void refresh();
   }, []);
 
-  return { topics, packs, refresh };
+  return { topics, packs, lost, refresh };
 }

@@ -56,6 +56,14 @@ export interface EntitySummary {
  */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
+/** An imported pack as the reader would recognise its file. */
+export interface LostPack {
+  id: string;
+  title: string;
+  version: string;
+  importedAt: string;
+}
+
 /** What an import answers: the pack stored (and the version it replaced), or why not. */
 export type ImportOutcome =
   | { ok: true; value: PackMeta; replaced?: string }
@@ -84,6 +92,13 @@ export interface ToBackground {
     response: ImportOutcome;
   };
   removePack: { request: { packId: string }; response: Outcome<PackMeta> };
+  /**
+   * Imported packs the database lost since they were imported (found missing
+   * at a start of the background: see pack-manifest.ts), for the reader to
+   * import again; and forgetting that list once the reader has seen it.
+   */
+  listLostPacks: { request: undefined; response: LostPack[] };
+  dismissLostPacks: { request: undefined; response: void };
   /** Switches a pack off (kept, not used) or on again. */
   setPackEnabled: { request: { packId: string; enabled: boolean }; response: Outcome<PackMeta> };
   exportPack: { request: { packId: string }; response: Outcome<PackSource> };

@@ -11,6 +11,7 @@ import { seedBundledPack } from '../../../lib/db/seed';
 import { createHandlers, type BackgroundDeps } from '../../../entrypoints/background/handlers';
 import { highlightCss } from '../../../core/highlight-css';
 import { FrameMentions, memoryArea } from '../../../entrypoints/background/frame-mentions';
+import { PackManifest } from '../../../entrypoints/background/pack-manifest';
 import { bundledPack, sourcePack } from '../db/fixtures';
 import { freshDb } from '../db/helpers';
 
@@ -25,6 +26,8 @@ let deps: {
   dataChanged: ReturnType<typeof vi.fn<(version: string) => Promise<void>>>;
   frames: FrameMentions;
   setFrameCss: ReturnType<typeof vi.fn<BackgroundDeps['setFrameCss']>>;
+  manifest: PackManifest;
+  freeStorage?: () => Promise<number | null>;
 };
 let client: ReturnType<typeof createLocalClient<ToBackground>>;
 
@@ -38,6 +41,7 @@ beforeEach(async () => {
     dataChanged: vi.fn(() => Promise.resolve()),
     frames: new FrameMentions(memoryArea()),
     setFrameCss: vi.fn<BackgroundDeps['setFrameCss']>(() => Promise.resolve()),
+    manifest: new PackManifest(memoryArea()),
   };
   client = createLocalClient<ToBackground>(createHandlers(deps));
 });
@@ -152,6 +156,37 @@ describe('the cost of a pack to every page', () => {
     );
     expect((await limited.send('listPacks', undefined)).map((p) => p.id)).toEqual(['bundled']);
     expect(deps.dataChanged).not.toHaveBeenCalled();
+  });
+});
+
+describe('storage', () => {
+  it('refuses a pack the browser has no room for, before writing anything', async () => {
+    const cramped = createLocalClient<ToBackground>(
+      createHandlers({ ...deps, freeStorage: async () => 1024 }),
+    );
+    const outcome = await cramped.send('importPack', {
+      text: JSON.stringify(sourcePack()),
+      fileName: 'notes.json',
+    });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems[0]?.message).toMatch(
+      /^there is not enough storage for this pack: it needs about \d+\.\d MB, and the browser lets the extension store only about 0\.0 MB more\..*Nothing was changed\.$/,
+    );
+    expect((await cramped.send('listPacks', undefined)).map((p) => p.id)).toEqual(['bundled']);
+  });
+
+  it('keeps the list of imported packs current, and tells the packs lost', async () => {
+    await client.send('importPack', { text: JSON.stringify(sourcePack()), fileName: 'n.json' });
+    // The database loses the pack behind the extension's back.
+    await db.clear('packs');
+    await seedBundledPack(db, bundledPack());
+    expect(await deps.manifest.check(await client.send('listPacks', undefined))).toHaveLength(1);
+    expect(await client.send('listLostPacks', undefined)).toEqual([
+      expect.objectContaining({ id: 'user-pack', title: 'My reading notes', version: '1.0.0' }),
+    ]);
+    await client.send('dismissLostPacks', undefined);
+    expect(await client.send('listLostPacks', undefined)).toEqual([]);
   });
 });
 

@@ -150,6 +150,33 @@ describe('startBackground: the next-mention command', () => {
   });
 });
 
+describe('startBackground: packs the database lost', () => {
+  it('notices at its next start that an imported pack is gone, and says which', async () => {
+    const outcome = await backgroundClient.send('importPack', {
+      text: JSON.stringify(sourcePack()),
+      fileName: 'notes.json',
+    });
+    expect(outcome.ok).toBe(true);
+    expect(await backgroundClient.send('listLostPacks', undefined)).toEqual([]);
+
+    // The browser clears the extension's IndexedDB (storage pressure, a full
+    // disk): the next worker finds an empty database and re-seeds it.
+    vi.stubGlobal('indexedDB', new IDBFactory());
+    fakeBrowser.runtime.onMessage.removeAllListeners?.();
+    startBackground();
+    const packs = await backgroundClient.send('listPacks', undefined);
+    expect(packs.map((p) => p.id)).toEqual([bundled.id]);
+    expect(await backgroundClient.send('listLostPacks', undefined)).toEqual([
+      {
+        id: 'user-pack',
+        title: 'My reading notes',
+        version: '1.0.0',
+        importedAt: expect.any(String),
+      },
+    ]);
+  });
+});
+
 describe('startBackground: who may ask what', () => {
   /** A message as a content script sends it: from a web page of a tab. */
   const fromPage = async (type: string, request: unknown) => {

@@ -25,7 +25,7 @@ import { PacksSection, type Status } from '../../../entrypoints/options/PacksSec
 import { KeyboardSection } from '../../../entrypoints/options/KeyboardSection';
 import { useCatalogue } from '../../../entrypoints/options/use-catalogue';
 import { createLocalClient, type Handlers } from '../../../lib/messaging';
-import type { Problem, ToBackground } from '../../../lib/messaging/protocol';
+import type { Problem, ToBackground, LostPack } from '../../../lib/messaging/protocol';
 import type { PackMeta, TopicSummary } from '../../../core/views';
 import { DEFAULT_SETTINGS, type Settings } from '../../../core/settings';
 
@@ -170,6 +170,7 @@ describe('PacksSection', () => {
   function renderPacks(
     handlers: Partial<Handlers<ToBackground>> = {},
     packs: PackMeta[] = [BUNDLED, IMPORTED],
+    lost: LostPack[] = [],
   ) {
     const download = vi.fn();
     const refresh = vi.fn(async () => undefined);
@@ -184,6 +185,7 @@ describe('PacksSection', () => {
         <PacksSection
           background={createLocalClient<ToBackground>(handlers as Handlers<ToBackground>)}
           packs={packs}
+          lost={lost}
           refresh={refresh}
           status={status}
           setStatus={setStatus}
@@ -305,6 +307,30 @@ describe('PacksSection', () => {
       expect.anything(),
     );
     expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('names the packs the browser lost, and forgets them when dismissed', async () => {
+    const dismissLostPacks = vi.fn(() => undefined);
+    const { refresh } = renderPacks(
+      { dismissLostPacks },
+      [BUNDLED],
+      [
+        {
+          id: 'extra',
+          title: 'Extra pack',
+          version: '2.1.0',
+          importedAt: '2025-11-03T00:00:00.000Z',
+        },
+      ],
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('options_lostPacks');
+    expect(alert.querySelector('[data-lost-pack="extra"]')!.textContent).toMatch(
+      /^options_lostPack\(Extra pack,2\.1\.0,.*2025.*\)$/,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'options_dismiss' }));
+    await waitFor(() => expect(refresh).toHaveBeenCalledTimes(1));
+    expect(dismissLostPacks).toHaveBeenCalledTimes(1);
   });
 
   it('shows a switched-off pack as off', () => {
