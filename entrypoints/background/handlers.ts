@@ -219,7 +219,11 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
       await invalidate();
       return { ok: true, value: result.pack };
     },
-    listLostPacks: () => deps.manifest.lost(),
+    listLostPacks: async () => {
+      // Opening the database is what checks for lost packs (once per start).
+      await deps.database();
+      return deps.manifest.lost();
+    },
     dismissLostPacks: () => deps.manifest.dismissLost(),
     exportPack: async ({ packId }) => {
       const source = await exportPack(await deps.database(), packId).catch(() => null);

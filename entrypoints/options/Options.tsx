@@ -64,6 +64,7 @@ export function Options(props: OptionsProps) {
         background={props.background}
         packs={catalogue.packs}
         lost={catalogue.lost}
+        unreadable={catalogue.unreadable}
         refresh={catalogue.refresh}
         status={status}
         setStatus={setStatus}

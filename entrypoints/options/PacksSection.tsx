@@ -33,6 +33,8 @@ export interface PacksSectionProps {
   packs: PackMeta[];
   /** imported packs the database lost since they were imported */
   lost?: LostPack[];
+  /** why the packs could not be read, when they could not */
+  unreadable?: 'full' | 'other' | null;
   /** asks for the packs (and their topics) again */
   refresh: () => Promise<void>;
   status: Status;
@@ -114,6 +116,13 @@ export function PacksSection(props: PacksSectionProps) {
   return (
     <section aria-labelledby="packs-heading">
       <h2 id="packs-heading">{t('options_packs')}</h2>
+      {props.unreadable && (
+        <p class="save-failed" role="alert" data-unreadable={props.unreadable}>
+          {t(
+            props.unreadable === 'full' ? 'options_packsUnreadableFull' : 'options_packsUnreadable',
+          )}
+        </p>
+      )}
       {!!props.lost?.length && (
         <div class="lost-packs" role="alert">
           <p>{t('options_lostPacks')}</p>

@@ -69,10 +69,10 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
-function isQuotaError(error: unknown): boolean {
-  return (
-    (error instanceof Error || error instanceof DOMException) && error.name === 'QuotaExceededError'
-  );
+/** A quota that is used up, or a disk with no space left (Chromium's I/O error names it). */
+function isFullStorage(error: unknown): boolean {
+  if (!(error instanceof Error || error instanceof DOMException)) return false;
+  return error.name === 'QuotaExceededError' || /NO_SPACE|full disk|no space/i.test(error.message);
 }
 
 export async function importPack(
@@ -175,12 +175,14 @@ async function writeImport(
     return { ok: true, pack: meta, ...(existing && { replaced: existing.version }) };
   } catch (error) {
     await abortAndSettle(tx);
-    // Chromium reports a full quota as the transaction's error at commit; a
-    // failing request reports it as its own error. Either way it is the cause.
-    const quota = isQuotaError(error) || isQuotaError(tx.error);
-    const message = quota
-      ? `Not enough storage to import "${title}" (quota exceeded). ${NOTHING_CHANGED}`
-      : `Could not store "${title}": ${describeError(error)}. ${NOTHING_CHANGED}`;
+    // Chromium reports a full quota as the transaction's error at commit, and
+    // a full disk as an I/O error that closes the connection; a failing
+    // request reports its own error. The browser's words stay out of the
+    // message: they name files and codes, not what the reader can do.
+    const full = isFullStorage(error) || isFullStorage(tx.error);
+    const message = full
+      ? `Not enough storage to import "${title}": the disk or the browser's storage for extensions is full. ${NOTHING_CHANGED}`
+      : `Could not store "${title}": the browser stopped writing it before the end. ${NOTHING_CHANGED}`;
     return { ok: false, problems: [{ file: fileName, message }] };
   }
 }

@@ -12,9 +12,10 @@ export interface OpenOptions {
   /** defaults to the global `indexedDB` */
   factory?: IDBFactory;
   /**
-   * Another context (an updated service worker) wants a newer version. This
-   * connection is closed first so it does not block the upgrade; the callback
-   * lets the owner drop its handle and reopen later.
+   * This connection is gone: another context (an updated service worker)
+   * wants a newer version, and it was closed so as not to block the upgrade,
+   * or the browser closed it (an I/O error). The owner drops its handle and
+   * reopens later.
    */
   onVersionChange?: () => void;
   /** this open waits for older connections to close */
@@ -58,6 +59,9 @@ export async function openBriefingDb(options: OpenOptions = {}): Promise<Briefin
     db.close();
     options.onVersionChange?.();
   });
+  // The browser closed the connection itself (its files failed, e.g. on a
+  // full disk): the owner must drop the handle and open the database again.
+  db.addEventListener('close', () => options.onVersionChange?.());
   return db;
 }
 

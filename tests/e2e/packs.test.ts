@@ -19,38 +19,12 @@ import {
   type Harness,
 } from '../support/harness';
 import { highlightCount } from '../support/popup-helpers';
+import { notesPack } from '../support/packs';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-output', 'packs');
 /** Names only the test pack knows, and one the bundled pack knows. */
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes</title></head>
 <body><main><p>Ada Lovelace wrote to Charles Babbage before Wang Yi arrived.</p></main></body></html>`;
-
-function notesPack(version: string, people: Array<[string, string]>) {
-  return {
-    format: 'briefing-lens/pack-source',
-    formatVersion: 1,
-    id: 'notes',
-    title: 'Reading notes',
-    version,
-    topics: [{ id: 'computing', name: { en: 'Computing' }, color: '#0f766e' }],
-    entities: people.map(([id, name]) => ({
-      id,
-      kind: 'person',
-      name,
-      aliases: { en: [name] },
-      topics: ['computing'],
-    })),
-    articles: [
-      {
-        id: 'letters',
-        title: 'Letters',
-        date: '1843-07-02',
-        language: 'en',
-        text: people.map(([, name]) => `${name} wrote about the engine.`).join(' '),
-      },
-    ],
-  };
-}
 
 const ADA: [string, string] = ['ada-lovelace', 'Ada Lovelace'];
 const BABBAGE: [string, string] = ['charles-babbage', 'Charles Babbage'];
@@ -184,8 +158,7 @@ describe('a pack’s life', () => {
       };
     });
     await importFile('late.json', {
-      ...notesPack('1.0.0', [['late', 'Grace Hopper']]),
-      id: 'late',
+      ...notesPack('1.0.0', [['grace-hopper', 'Grace Hopper']], 'late'),
       title: 'Late notes',
     });
     await waitFor(

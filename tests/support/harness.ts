@@ -123,13 +123,16 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   locale?: string;
   viewport?: { width: number; height: number };
+  /** the browser profile to use and keep (a restart, a small disk); a fresh temporary one by default */
+  userDataDir?: string;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const extensionDir = options.extensionDir === undefined ? EXTENSION_DIR : options.extensionDir;
   if (extensionDir && !existsSync(path.join(extensionDir, 'manifest.json')))
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'briefing-lens-chromium-'));
+  const userDataDir =
+    options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'briefing-lens-chromium-'));
   const server = new FixtureServer();
   await server.start();
   // Service-worker requests are reported only with this set (Chromium).
@@ -166,9 +169,17 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   let worker: Worker | undefined;
   let extensionId = '';
   if (extensionDir) {
-    worker =
-      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-      (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const ours = () =>
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    const started = ours() ? null : context.waitForEvent('serviceworker', { timeout: 15_000 });
+    // In a profile used before, the extension is installed already and its
+    // worker starts only when something asks it: a page's content script.
+    if (started && options.userDataDir) {
+      const wake = await context.newPage();
+      await wake.goto(server.route('/wake.html', { body: '<p>Wang Yi</p>' }));
+      void started.then(() => wake.close());
+    }
+    worker = ours() ?? (await started!);
     extensionId = new URL(worker.url()).host;
     // A stopped worker comes back as a new one: keep the handle current.
     context.on('serviceworker', (next) => {
@@ -191,7 +202,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     async close() {
       await context.close();
       await server.stop();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -164,9 +164,11 @@ describe('startBackground: packs the database lost', () => {
     vi.stubGlobal('indexedDB', new IDBFactory());
     fakeBrowser.runtime.onMessage.removeAllListeners?.();
     startBackground();
+    // Asked first, before anything else opened the database.
+    const lost = backgroundClient.send('listLostPacks', undefined);
     const packs = await backgroundClient.send('listPacks', undefined);
     expect(packs.map((p) => p.id)).toEqual([bundled.id]);
-    expect(await backgroundClient.send('listLostPacks', undefined)).toEqual([
+    expect(await lost).toEqual([
       {
         id: 'user-pack',
         title: 'My reading notes',

@@ -166,12 +166,16 @@ describe('importPack', () => {
     expect((await listPacks(db))[1]?.title).toBe(`Notes ${hostile}`);
   });
 
-  it('ignores a __proto__ key instead of letting it reach any prototype', async () => {
+  it('refuses a __proto__ key, which reaches no prototype and stores nothing', async () => {
+    const before = await dump(db);
     const text = json(sourcePack()).replace('{"format"', '{"__proto__":{"polluted":1},"format"');
     const result = await importPack(db, text, 'proto.json');
-    expect(result.ok).toBe(true);
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ message: expect.stringMatching(/"__proto__" key/) }],
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(JSON.stringify(await db.get('packs', 'user-pack'))).not.toContain('polluted');
+    expect(await dump(db)).toBe(before);
   });
 });
 
@@ -230,7 +234,7 @@ describe('importPack is all or nothing', () => {
           {
             file: 'big.json',
             message:
-              'Not enough storage to import "My reading notes" (quota exceeded). Nothing was changed.',
+              'Not enough storage to import "My reading notes": the disk or the browser\'s storage for extensions is full. Nothing was changed.',
           },
         ],
       });
@@ -258,7 +262,26 @@ describe('importPack is all or nothing', () => {
     expect(await dump(db)).toBe(before);
   });
 
-  it('any other storage error is reported too, nothing changed', async () => {
+  it('a full disk, as Chromium reports it (an I/O error), is named as such', async () => {
+    const before = await dump(db);
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException(
+        'Connection is closing because of: IO error: .../000004.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)',
+        'UnknownError',
+      );
+    });
+    const result = await importPack(db, json(sourcePack()), 'x.json');
+    spy.mockRestore();
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [
+        { message: expect.stringMatching(/^Not enough storage to import "My reading notes"/) },
+      ],
+    });
+    expect(await dump(db)).toBe(before);
+  });
+
+  it('any other storage error is reported too, without the browser’s words, nothing changed', async () => {
     const before = await dump(db);
     const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
       throw new DOMException('disk on fire', 'UnknownError');
@@ -271,7 +294,7 @@ describe('importPack is all or nothing', () => {
         {
           file: 'x.json',
           message:
-            'Could not store "My reading notes": UnknownError: disk on fire. Nothing was changed.',
+            'Could not store "My reading notes": the browser stopped writing it before the end. Nothing was changed.',
         },
       ],
     });
