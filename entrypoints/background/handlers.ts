@@ -142,8 +142,13 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
     await deps.manifest.record(packs);
   };
   /** What pages would receive with the packs in use plus `records` (one pack, on or replacing itself). */
-  const pageDataWith = async (db: Database, records: MatchableRecords, packId: string) => {
-    const installed = await getMatchableRecords(db, packId);
+  const pageDataWith = async (
+    db: Database,
+    records: MatchableRecords,
+    packId: string,
+    installed?: MatchableRecords,
+  ) => {
+    installed ??= await getMatchableRecords(db, packId);
     return preparePageData({
       entities: [...installed.entities, ...records.entities],
       briefings: [...installed.briefings, ...records.briefings],
@@ -178,13 +183,18 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
       const db = await deps.database();
       const before = changes;
       let prepared: PreparedPageData | null = null;
+      let extended: string[] = [];
       const result = await importPack(db, text, fileName, deps.reportProgress, {
         replace: replace === true,
         vet: async (records) => {
           const free = await deps.freeStorage?.().catch(() => null);
           const needed = storageNeeded(records.meta.sizeBytes);
           if (free != null && free < needed) return notEnoughStorage(needed, free);
-          prepared = await pageDataWith(db, records, records.meta.id);
+          const installed = await getMatchableRecords(db, records.meta.id);
+          // Entities other packs have too: their briefings will merge.
+          const known = new Map(installed.entities.map((e) => [e.id, e.name]));
+          extended = [...new Set(records.entities.flatMap((e) => known.get(e.id) ?? []))];
+          prepared = await pageDataWith(db, records, records.meta.id, installed);
           return tooLargeForPages(prepared, deps.maxPageDataChars);
         },
       });
@@ -195,6 +205,7 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
         ok: true,
         value: result.pack,
         ...(result.replaced !== undefined && { replaced: result.replaced }),
+        ...(extended.length > 0 && { extends: extended }),
       };
     },
     removePack: async ({ packId }) => {

@@ -4,6 +4,7 @@
  */
 import type { MessageKey } from '../../lib/i18n';
 import {
+  DEFAULT_SETTINGS,
   DENSITIES,
   HIGHLIGHT_STYLES,
   HOVER_DELAY_RANGE,
@@ -101,13 +102,18 @@ export function HighlightingSection(props: SectionProps) {
             max={HOVER_DELAY_RANGE.max}
             step={50}
             value={settings.hoverDelayMs}
-            onChange={(e) =>
-              void change((s) => ({
-                ...s,
-                hoverDelayMs: Number((e.target as HTMLInputElement).value),
-              }))
-            }
+            placeholder={String(DEFAULT_SETTINGS.hoverDelayMs)}
+            aria-describedby="hover-delay-default"
+            onChange={(e) => {
+              const text = (e.target as HTMLInputElement).value.trim();
+              // A cleared box means "the default", not the shortest delay.
+              const hoverDelayMs = text === '' ? DEFAULT_SETTINGS.hoverDelayMs : Number(text);
+              void change((s) => ({ ...s, hoverDelayMs }));
+            }}
           />
+          <span class="muted small" id="hover-delay-default">
+            {t('options_hoverDelayDefault', String(DEFAULT_SETTINGS.hoverDelayMs))}
+          </span>
         </label>
       </section>
     </>

@@ -69,6 +69,14 @@ async function statusFromPackList(
     : { kind: 'error', text: t('options_importUnconfirmed') };
 }
 
+/** "A, B and 3 more", in the reader's language. */
+function listOfNames(names: string[], language: string): string {
+  const shown = names.slice(0, 5);
+  const more = names.length - shown.length;
+  const list = new Intl.ListFormat(language, { type: 'conjunction' });
+  return list.format(more > 0 ? [...shown, `+${more}`] : shown);
+}
+
 export function PacksSection(props: PacksSectionProps) {
   const { t, status, setStatus } = props;
 
@@ -94,10 +102,14 @@ export function PacksSection(props: PacksSectionProps) {
     else if (outcome.ok)
       setStatus({
         kind: 'ok',
-        text:
+        text: [
           outcome.replaced === undefined
             ? t('options_imported', outcome.value.title)
             : t('options_updated', [outcome.value.title, outcome.replaced, outcome.value.version]),
+          ...(outcome.extends?.length
+            ? [t('options_extends', listOfNames(outcome.extends, props.uiLanguage))]
+            : []),
+        ].join(' '),
       });
     else if (outcome.installedVersion !== undefined)
       setStatus({

@@ -66,7 +66,14 @@ export interface LostPack {
 
 /** What an import answers: the pack stored (and the version it replaced), or why not. */
 export type ImportOutcome =
-  | { ok: true; value: PackMeta; replaced?: string }
+  | {
+      ok: true;
+      value: PackMeta;
+      /** the version it replaced */
+      replaced?: string;
+      /** names of entities other packs have too, whose briefings this pack adds to */
+      extends?: string[];
+    }
   | {
       ok: false;
       problems: Problem[];

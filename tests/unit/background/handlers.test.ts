@@ -120,6 +120,23 @@ describe('importPack', () => {
     expect(after.entities.map((e) => e.id)).toContain('gyeongju');
   });
 
+  it('says which entities of other packs the new one adds to', async () => {
+    const first = await client.send('importPack', {
+      text: JSON.stringify(sourcePack()),
+      fileName: 'notes.json',
+    });
+    // Nothing in common with the bundled pack.
+    expect(first.ok && 'extends' in first).toBe(false);
+    const pack = sourcePack({ id: 'other' });
+    pack.entities[0] = { ...pack.entities[0]!, id: 'wang-yi', name: 'Wang Yi (notes)' };
+    const outcome = await client.send('importPack', {
+      text: JSON.stringify(pack),
+      fileName: 'other.json',
+    });
+    // Named as the packs already installed name them.
+    expect(outcome).toMatchObject({ ok: true, extends: ['Wang Yi', 'Gyeongju'] });
+  });
+
   it.each([
     ['a file that is not JSON', '{ not json', /JSON/i],
     ['a pack that does not validate', JSON.stringify({ ...sourcePack(), id: '' }), /id/i],

@@ -115,6 +115,19 @@ describe('HighlightingSection', () => {
     fireEvent.change(delay, { target: { value: '800' } });
     await waitFor(() => expect(stored().hoverDelayMs).toBe(800));
   });
+
+  it('shows the hover delay’s default, and goes back to it when the box is emptied', async () => {
+    const { change, stored, initial } = settingsStore();
+    render(
+      <HighlightingSection settings={{ ...initial, hoverDelayMs: 900 }} change={change} t={t} />,
+    );
+    const delay = checkbox('input[type="number"]');
+    expect(document.getElementById(delay.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'options_hoverDelayDefault(500)',
+    );
+    fireEvent.change(delay, { target: { value: '' } });
+    await waitFor(() => expect(stored().hoverDelayMs).toBe(500));
+  });
 });
 
 describe('PausedSitesSection', () => {
@@ -421,6 +434,19 @@ describe('PacksSection', () => {
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe(
         'options_importConfirmedLate(Extra pack)',
+      ),
+    );
+  });
+
+  it('says which people the imported pack adds to', async () => {
+    renderPacks({
+      importPack: () => ({ ok: true, value: IMPORTED, extends: ['Wang Yi', 'Lee Jae-myung'] }),
+      listPacks: () => [BUNDLED, IMPORTED],
+    });
+    chooseFile();
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'options_imported(Extra pack) options_extends(Wang Yi and Lee Jae-myung)',
       ),
     );
   });
