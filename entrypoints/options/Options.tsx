@@ -1,21 +1,20 @@
 /**
  * The options page: topics and kinds, how loud the highlights are, where the
  * extension stays quiet, and the packs it knows. Every change is saved at
- * once; open pages follow through storage.onChanged. Resetting asks first
- * and can be undone.
+ * once; open pages follow through storage.onChanged. The settings as a
+ * whole are exported, imported and reset in SettingsActions.
  */
 import { useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
 import type { ToBackground } from '../../lib/messaging/protocol';
 import type { Translate } from '../../lib/i18n';
-import { DEFAULT_SETTINGS } from '../../core/settings';
 import { useSettings, type SettingsSource } from '../../components/use-settings';
 import { useCatalogue } from './use-catalogue';
 import { TopicsSection } from './TopicsSection';
 import { HighlightingSection } from './HighlightingSection';
 import { PausedSitesSection, useSitesDraft } from './PausedSitesSection';
-import { PacksSection, StatusLine, type Status } from './PacksSection';
-import { Confirm } from './Confirm';
+import { PacksSection, type Status } from './PacksSection';
+import { SettingsActions } from './SettingsActions';
 import { KeyboardSection } from './KeyboardSection';
 
 export interface OptionsProps extends SettingsSource {
@@ -43,8 +42,6 @@ export function Options(props: OptionsProps) {
   });
   const catalogue = useCatalogue(props.background);
   const [status, setStatus] = useState<Status>(null);
-  const [resetStatus, setResetStatus] = useState<Status>(null);
-  const [askingReset, setAskingReset] = useState(false);
 
   if (!settings) return <main class="options" aria-busy="true" />;
 
@@ -80,42 +77,13 @@ export function Options(props: OptionsProps) {
         t={t}
       />
 
-      <div class="reset">
-        {askingReset ? (
-          <Confirm
-            question={t('options_resetQuestion')}
-            action={t('options_reset')}
-            onCancel={() => setAskingReset(false)}
-            onConfirm={() => {
-              setAskingReset(false);
-              const previous = settings;
-              void change(() => ({ ...DEFAULT_SETTINGS })).then(() => {
-                sites.setText('');
-                setResetStatus({
-                  kind: 'ok',
-                  text: t('options_resetDone'),
-                  undo: async () => {
-                    await change(() => previous);
-                    sites.show(previous);
-                    setResetStatus({ kind: 'ok', text: t('options_resetUndone') });
-                  },
-                });
-              });
-            }}
-            t={t}
-          />
-        ) : (
-          <button type="button" data-action="reset" onClick={() => setAskingReset(true)}>
-            {t('options_reset')}
-          </button>
-        )}
-        <StatusLine
-          status={resetStatus}
-          setStatus={setResetStatus}
-          t={t}
-          label={t('options_reset')}
-        />
-      </div>
+      <SettingsActions
+        settings={settings}
+        change={change}
+        sites={sites}
+        download={props.download}
+        t={t}
+      />
     </main>
   );
 }

@@ -639,6 +639,7 @@ describe('the options page', () => {
       await options.locator('section[aria-labelledby="packs-heading"]').screenshot(),
     );
     await copy.locator('[data-action="remove"]').click();
+    await copy.getByRole('button', { name: 'Remove', exact: true }).click();
     await copy.waitFor({ state: 'detached' });
     assert.equal(await options.locator('.packs li').count(), 1);
   });
@@ -678,9 +679,13 @@ describe('the options page', () => {
     assert.equal(await options.locator('textarea[data-sites]').inputValue(), 'example.net');
   });
 
-  it('resets to defaults', async () => {
+  it('resets to defaults, after asking', async () => {
     await options.locator('[data-action="reset"]').click();
-    await options.locator('.status.ok').waitFor();
+    await options
+      .getByRole('group', { name: /Reset every setting/ })
+      .getByRole('button', { name: 'Reset to defaults' })
+      .click();
+    await options.locator('.reset .status.ok').waitFor();
     for (const box of await options.locator('input[data-topic], input[data-kind]').all())
       assert.equal(await box.isChecked(), true);
     const stored = await storedSettings(harness);
@@ -698,7 +703,7 @@ describe('the options page', () => {
   it('is keyboard operable: every control is reached by Tab', async () => {
     await options.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const reached = new Set<string>();
-    for (let i = 0; i < 80; i++) {
+    for (let i = 0; i < 100; i++) {
       await options.keyboard.press('Tab');
       const tag = await options.evaluate(() => {
         const e = document.activeElement as HTMLElement | null;
@@ -717,6 +722,9 @@ describe('the options page', () => {
       /TEXTAREA/,
       /INPUT::file/,
       /BUTTON::export/,
+      /INPUT::in-use/,
+      /BUTTON::export-settings/,
+      /INPUT::import-settings/,
       /BUTTON::reset/,
     ])
       assert.ok(

@@ -23,7 +23,11 @@ const BUNDLED: PackMeta = {
   sizeBytes: 1000,
 };
 
-function renderOptions(stored: unknown, overrides: Partial<Handlers<ToBackground>> = {}) {
+function renderOptions(
+  stored: unknown,
+  overrides: Partial<Handlers<ToBackground>> = {},
+  download: (fileName: string, text: string) => void = () => undefined,
+) {
   let settings = migrateSettings(stored);
   const watchers = new Set<(s: Settings) => void>();
   const unwatch = vi.fn();
@@ -60,7 +64,7 @@ function renderOptions(stored: unknown, overrides: Partial<Handlers<ToBackground
       onImportProgress={() => () => undefined}
       shortcutsPage="chrome://extensions/shortcuts"
       shortcut=""
-      download={() => undefined}
+      download={download}
       t={t}
       uiLanguage="en"
     />,
@@ -213,12 +217,57 @@ describe('Options', () => {
     );
 
     fireEvent.click(screen.getByRole('button', { name: 'options_undo' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('options_resetUndone'));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('options_settingsBack'),
+    );
     expect(settings()).toEqual(before);
     expect(box.value).toBe('example.org');
     expect(document.querySelector<HTMLInputElement>('input[data-topic="apec"]')!.checked).toBe(
       false,
     );
+  });
+
+  it('exports the settings to a file and imports them back, with an undo', async () => {
+    const mine = { ...DEFAULT_SETTINGS, density: 'first' as const, pausedSites: ['example.org'] };
+    const download = vi.fn();
+    const { settings } = renderOptions(mine, {}, download);
+    const box = await find<HTMLTextAreaElement>('textarea');
+    fireEvent.click(screen.getByRole('button', { name: 'options_exportSettings' }));
+    expect(download).toHaveBeenCalledWith('briefing-lens-settings.json', expect.any(String));
+    const text = download.mock.calls[0]![1] as string;
+
+    // Elsewhere the reader changed things; the file puts them back.
+    fireEvent.click(document.querySelector('input[name="density"][value="none"]')!);
+    await waitFor(() => expect(settings().density).toBe('none'));
+    const input = document.querySelector<HTMLInputElement>('input[data-action="import-settings"]')!;
+    Object.defineProperty(input, 'files', {
+      value: [new File([text], 'briefing-lens-settings.json')],
+      configurable: true,
+    });
+    fireEvent.change(input);
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('options_settingsImported options_undo'),
+    );
+    expect(settings()).toEqual(mine);
+    expect(box.value).toBe('example.org');
+    fireEvent.click(screen.getByRole('button', { name: 'options_undo' }));
+    await waitFor(() => expect(settings().density).toBe('none'));
+  });
+
+  it('refuses a file that is not a settings file, changing nothing', async () => {
+    const mine = { ...DEFAULT_SETTINGS, density: 'first' as const };
+    const { settings } = renderOptions(mine);
+    await find<HTMLTextAreaElement>('textarea');
+    const input = document.querySelector<HTMLInputElement>('input[data-action="import-settings"]')!;
+    Object.defineProperty(input, 'files', {
+      value: [new File(['{"format":"briefing-lens/pack-source"}'], 'pack.json')],
+      configurable: true,
+    });
+    fireEvent.change(input);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('options_settingsNotImported');
+    expect(alert.textContent).toContain('pack.json: the file is not a Briefing Lens settings file');
+    expect(settings()).toEqual(mine);
   });
 
   it('keeps everything when the reader cancels the reset', async () => {
