@@ -182,6 +182,7 @@ export function PacksSection(props: PacksSectionProps) {
           type="file"
           accept=".json,application/json"
           class="visually-hidden"
+          data-action="import-pack"
           disabled={status?.kind === 'progress'}
           onChange={(e) => {
             const input = e.target as HTMLInputElement;

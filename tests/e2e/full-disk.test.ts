@@ -55,7 +55,7 @@ describe('a full disk', () => {
     await options.locator('.packs li').first().waitFor();
   };
   const importFile = async (name: string, pack: object) => {
-    await options.locator('input[type="file"]').setInputFiles({
+    await options.locator('input[data-action="import-pack"]').setInputFiles({
       name,
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(pack)),

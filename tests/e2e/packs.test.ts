@@ -35,7 +35,7 @@ describe('a pack’s life', () => {
   let options: Page;
 
   const importFile = async (name: string, pack: object) => {
-    await options.locator('input[type="file"]').setInputFiles({
+    await options.locator('input[data-action="import-pack"]').setInputFiles({
       name,
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(pack)),

@@ -601,7 +601,7 @@ describe('the options page', () => {
     assert.equal(source.entities.length, entities.length);
 
     // A broken file: a clear error, and nothing changes.
-    const input = options.locator('input[type="file"]');
+    const input = options.locator('input[data-action="import-pack"]');
     await input.setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
@@ -720,7 +720,7 @@ describe('the options page', () => {
       /INPUT:style:radio/,
       /INPUT::number/,
       /TEXTAREA/,
-      /INPUT::file/,
+      /INPUT::import-pack/,
       /BUTTON::export/,
       /INPUT::in-use/,
       /BUTTON::export-settings/,

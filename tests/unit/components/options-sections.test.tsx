@@ -214,7 +214,7 @@ describe('PacksSection', () => {
   }
 
   function chooseFile(name = 'pack.json', text = '{"pack":1}') {
-    const input = checkbox('input[type=file]');
+    const input = checkbox('input[data-action=import-pack]');
     const file = new File([text], name, { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     fireEvent.change(input);

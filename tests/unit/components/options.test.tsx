@@ -154,7 +154,7 @@ describe('Options', () => {
         ],
       }),
     });
-    const input = await find<HTMLInputElement>('input[type=file]');
+    const input = await find<HTMLInputElement>('input[data-action=import-pack]');
     const file = new File(['{}'], 'pack.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     fireEvent.change(input);
