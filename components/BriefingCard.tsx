@@ -56,18 +56,28 @@ function SourceLink(props: {
     (a) => a.id === props.source.articleId && a.packId === packId,
   );
   const title = article?.title ?? props.source.articleId;
+  // A line from an imported pack says which: the reader judges it by its pack.
+  const pack = props.view.packs?.find((p) => p.id === packId && !p.bundled);
   return (
-    <a
-      class="source"
-      href="#"
-      title={props.t('card_sourceTitle', title)}
-      onClick={(event) => {
-        event.preventDefault();
-        props.onOpenSource(props.source, packId);
-      }}
-    >
-      {title}
-    </a>
+    <>
+      <a
+        class="source"
+        href="#"
+        title={props.t('card_sourceTitle', title)}
+        onClick={(event) => {
+          event.preventDefault();
+          props.onOpenSource(props.source, packId);
+        }}
+      >
+        {title}
+      </a>
+      {pack && (
+        <span class="source-pack" data-pack={pack.id}>
+          {' · '}
+          {props.t('card_fromPack', pack.title)}
+        </span>
+      )}
+    </>
   );
 }
 

@@ -54,6 +54,8 @@ export interface BriefingView {
   entity: EntitySource;
   /** every pack that defines the entity, in pack order */
   packIds: string[];
+  /** those packs' titles, so that a line from an imported pack can name it */
+  packs?: Array<Pick<PackMeta, 'id' | 'title' | 'bundled'>>;
   briefing: MergedBriefing;
   /** the articles the briefing cites, in the briefing's order, each once */
   articles: ArticleRef[];

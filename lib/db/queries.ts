@@ -63,6 +63,10 @@ export async function getBriefing(
   return {
     entity: toEntity(first),
     packIds,
+    packs: packIds.flatMap((id) => {
+      const meta = packs.find((p) => p.id === id);
+      return meta ? [{ id, title: meta.title, bundled: meta.bundled }] : [];
+    }),
     briefing,
     articles: articles.flatMap((a) =>
       a

@@ -122,6 +122,23 @@ describe('BriefingCard', () => {
     expect(actions.onSelectEntity).toHaveBeenCalledWith('toshimitsu-motegi');
   });
 
+  it('names the imported pack a line comes from, and not the bundled one', () => {
+    const v = view();
+    v.packIds = ['bundled', 'notes'];
+    v.packs = [
+      { id: 'bundled', title: 'Bundled', bundled: true },
+      { id: 'notes', title: 'My notes', bundled: false },
+    ];
+    v.briefing.facts[0] = { ...v.briefing.facts[0]!, packId: 'notes' };
+    v.articles.push({ packId: 'notes', id: 'call', title: 'My call notes', date: '2025-10-29' });
+    renderCard({ status: 'ready', view: v });
+    const lines = [...document.querySelectorAll('.facts li')];
+    expect(lines[0]!.querySelector('.source-pack')!.textContent).toBe(' · card_fromPack(My notes)');
+    expect(lines[0]!.querySelector('a.source')!.textContent).toBe('My call notes');
+    expect(lines[1]!.querySelector('.source-pack')).toBeNull();
+    expect(document.querySelector('.role .source-pack, [data-pack="bundled"]')).toBeNull();
+  });
+
   it('renders text that looks like HTML as text', () => {
     renderCard({
       status: 'ready',
