@@ -82,6 +82,10 @@ export function PacksSection(props: PacksSectionProps) {
 
   const importText = async (text: string, fileName: string, replace = false) => {
     setStatus({ kind: 'progress', text: t('options_importing', '0'), percent: 0 });
+    // What the reader imports should not be the first thing a browser under
+    // storage pressure clears: ask to keep the extension's storage, where
+    // the browser lets a page ask (it may decide alone, or say no).
+    void navigator.storage?.persist?.().catch(() => false);
     const stop = props.onImportProgress((done, total) => {
       const percent = Math.floor((done / Math.max(1, total)) * 100);
       setStatus({ kind: 'progress', text: t('options_importing', String(percent)), percent });
