@@ -22,7 +22,7 @@ import { blockRootOf, isInsideSkipped, isSkippedElement } from './scan/skip-rule
 import { BATCH_DELAY_MS, watchMutations } from './scan/mutations';
 import { Painter } from './paint/painter';
 import { paintedOf, paintMode, type PaintRule } from './paint/paint-policy';
-import { isRendered } from './paint/rendered';
+import { renderedInBatch } from './paint/rendered';
 import { CardController } from './card/card-controller';
 import { mentionAtPoint } from './input/pointer';
 import { listenToHover } from './input/hover';
@@ -163,7 +163,9 @@ class PageSession {
     return !this.editing && !isSitePaused(this.settings, this.hostname);
   }
 
+  /** The paint rule, its rendered check shared by the mentions of one batch. */
   private get paintRule(): PaintRule {
+    const rendered = renderedInBatch();
     return {
       active: this.active,
       density: this.settings.density,
@@ -171,7 +173,7 @@ class PageSession {
         const entity = this.entities.get(id);
         return !!entity && isEntityVisible(this.settings, entity);
       },
-      isRendered: (mention) => isRendered((mention as PageMention).range.startContainer),
+      isRendered: (mention) => rendered((mention as PageMention).range.startContainer),
     };
   }
 
@@ -236,8 +238,9 @@ class PageSession {
       this.restyleTimer = undefined;
       if (this.signal.aborted || !this.active) return;
       if (this.settings.density !== 'all') return this.scheduleRepaint();
+      const rendered = renderedInBatch();
       for (const mention of this.unrendered)
-        if (isRendered(mention.range.startContainer)) {
+        if (rendered(mention.range.startContainer)) {
           this.unrendered.delete(mention);
           this.paint(mention);
         }

@@ -17,3 +17,19 @@ export function isRendered(node: Node): boolean {
   for (const box of element.getClientRects()) if (box.width > 0 && box.height > 0) return true;
   return false;
 }
+
+/**
+ * isRendered() for mentions looked at together, with nothing changing the
+ * page in between (one scan slice, one repaint): each element is asked once,
+ * however many names it holds.
+ */
+export function renderedInBatch(): (node: Node) => boolean {
+  const known = new Map<Element, boolean>();
+  return (node) => {
+    const element = node.parentElement;
+    if (!element) return false;
+    let rendered = known.get(element);
+    if (rendered === undefined) known.set(element, (rendered = isRendered(node)));
+    return rendered;
+  };
+}
