@@ -52,10 +52,8 @@ export class CardHost {
   private stopAutoUpdate: (() => void) | null = null;
   /** bumps on every show and hide: late placements of an older card are dropped */
   private generation = 0;
-  /** where the open card was last placed (its size is read only when asked) */
-  private placedAt: Pick<CardPlacement, 'placement' | 'x' | 'y'> | null = null;
-  /** whether the card has been placed since it was last put on top (attach) */
-  private placedSinceAttach = false;
+  /** where the open card was last placed, in viewport pixels (for the diagnostics channel) */
+  placed: CardPlacement | null = null;
 
   constructor(private readonly events: CardHostEvents) {}
 
@@ -110,10 +108,7 @@ export class CardHost {
   private attach(): void {
     const host = this.host!;
     if (!host.isConnected) document.documentElement.append(host);
-    if (inTopLayer(host) && !host.matches(':popover-open')) {
-      host.showPopover();
-      this.placedSinceAttach = false;
-    }
+    if (inTopLayer(host) && !host.matches(':popover-open')) host.showPopover();
   }
 
   /**
@@ -146,7 +141,6 @@ export class CardHost {
     if (!hit || hit === host) return false;
     host.hidePopover();
     host.showPopover();
-    this.placedSinceAttach = false;
     return true;
   }
 
@@ -206,13 +200,15 @@ export class CardHost {
         }).then(({ x, y, placement: final }) => {
           if (generation !== this.generation) return placed();
           this.setPlacement({ x: Math.round(x), y: Math.round(y), visible: true });
-          // Just put on top (attach), it cannot be covered yet: checking
-          // would cost a layout and a hit test on every show. Later
-          // placements (scrolling, resizing) check; so does the page
-          // session's guard.
-          if (this.placedSinceAttach) this.ensureOnTop();
-          this.placedSinceAttach = true;
-          this.placedAt = { placement: final, x: Math.round(x), y: Math.round(y) };
+          this.ensureOnTop();
+          const box = host.getBoundingClientRect();
+          this.placed = {
+            placement: final,
+            x: Math.round(x),
+            y: Math.round(y),
+            width: Math.round(box.width),
+            height: Math.round(box.height),
+          };
           placed();
         });
       },
@@ -231,22 +227,11 @@ export class CardHost {
     return this.isOpen ? (this.shadow?.textContent ?? null) : null;
   }
 
-  /**
-   * Where the open card was last placed, in viewport pixels, for the
-   * diagnostics channel. Its size is measured here, when asked, so that
-   * showing a card does not pay for a layout only the tests read.
-   */
-  get placed(): CardPlacement | null {
-    if (!this.placedAt || !this.host) return null;
-    const box = this.host.getBoundingClientRect();
-    return { ...this.placedAt, width: Math.round(box.width), height: Math.round(box.height) };
-  }
-
   /** Whether the open card is placed and done appearing. */
   get settled(): boolean {
     return (
       this.isOpen &&
-      this.placedAt !== null &&
+      this.placed !== null &&
       !!this.shadow?.getAnimations().every((a) => a.playState === 'finished')
     );
   }
@@ -265,7 +250,7 @@ export class CardHost {
     this.generation++;
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
-    this.placedAt = null;
+    this.placed = null;
     if (!this.host) return;
     if (this.shadow) render(null, this.shadow);
     if (inTopLayer(this.host) && this.host.matches(':popover-open')) this.host.hidePopover();
