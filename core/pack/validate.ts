@@ -115,13 +115,18 @@ function jsonErrorMessage(e: unknown, text: string): string {
 
 type Issue = v.InferIssue<typeof PackSourceSchema>;
 
-function issueToProblem(
-  issue: Issue,
+/**
+ * A problem at the path `keys` of the pack: its file, its entry
+ * ("entities[3] (wang-yi)") when the path goes through one, and the field
+ * within; `rest` is the path below the entry.
+ */
+function problemAt(
+  keys: Array<string | number>,
   input: unknown,
   fileOf: (key: unknown) => string | undefined,
-): Problem {
-  const keys = (issue.path ?? []).map((p) => p.key as string | number);
-  const problem: Problem = { file: fileOf(keys[0]), message: issue.message };
+  message: string,
+): { problem: Problem; rest: Array<string | number> } {
+  const problem: Problem = { file: fileOf(keys[0]), message };
   let rest = keys;
   if (keys.length >= 2 && typeof keys[1] === 'number') {
     problem.entry = entryLabel(input, keys[0] as string, keys[1]);
@@ -129,6 +134,16 @@ function issueToProblem(
   }
   const field = formatPath(rest);
   if (field) problem.field = field;
+  return { problem, rest };
+}
+
+function issueToProblem(
+  issue: Issue,
+  input: unknown,
+  fileOf: (key: unknown) => string | undefined,
+): Problem {
+  const keys = (issue.path ?? []).map((p) => p.key as string | number);
+  const { problem, rest } = problemAt(keys, input, fileOf, issue.message);
 
   // valibot's wording for a missing key and an unknown key is technical; say it plainly.
   if (issue.kind === 'schema' && issue.received === 'undefined' && /object$/.test(issue.type))
@@ -260,20 +275,12 @@ function prototypeKeys(input: Record<string, unknown>, fileOf: (k: unknown) => s
     if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...keys, i]));
     else if (isRecord(value))
       for (const key of Object.keys(value)) {
-        if (key === '__proto__') {
-          const problem: Problem = {
-            file: fileOf(keys[0]),
-            message: 'has a "__proto__" key, which is not data: remove it',
-          };
-          let rest = keys;
-          if (keys.length >= 2 && typeof keys[1] === 'number') {
-            problem.entry = entryLabel(input, keys[0] as string, keys[1]);
-            rest = keys.slice(2);
-          }
-          const field = formatPath(rest);
-          if (field) problem.field = field;
-          problems.push(problem);
-        } else visit(value[key], [...keys, key]);
+        if (key === '__proto__')
+          problems.push(
+            problemAt(keys, input, fileOf, 'has a "__proto__" key, which is not data: remove it')
+              .problem,
+          );
+        else visit(value[key], [...keys, key]);
       }
   };
   visit(input, []);

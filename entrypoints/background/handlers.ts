@@ -13,7 +13,6 @@ import {
   importPack,
   listPacks,
   listTopics,
-  packRecordsOf,
   removePack,
   searchEntities,
   setPackEnabled,
@@ -141,19 +140,12 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
     await deps.dataChanged(version);
     await deps.manifest.record(packs);
   };
-  /** What pages would receive with the packs in use plus `records` (one pack, on or replacing itself). */
-  const pageDataWith = async (
-    db: Database,
-    records: MatchableRecords,
-    packId: string,
-    installed?: MatchableRecords,
-  ) => {
-    installed ??= await getMatchableRecords(db, packId);
-    return preparePageData({
+  /** What pages would receive with the packs in use plus `records` (a pack about to replace itself). */
+  const pageDataWith = (installed: MatchableRecords, records: MatchableRecords) =>
+    preparePageData({
       entities: [...installed.entities, ...records.entities],
       briefings: [...installed.briefings, ...records.briefings],
     });
-  };
 
   return {
     reportFrameMentions: async ({ entities }, { tabId, frameId }) => {
@@ -190,11 +182,12 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
           const free = await deps.freeStorage?.().catch(() => null);
           const needed = storageNeeded(records.meta.sizeBytes);
           if (free != null && free < needed) return notEnoughStorage(needed, free);
-          const installed = await getMatchableRecords(db, records.meta.id);
+          const installed = await getMatchableRecords(db, { except: records.meta.id });
           // Entities other packs have too: their briefings will merge.
           const known = new Map(installed.entities.map((e) => [e.id, e.name]));
           extended = [...new Set(records.entities.flatMap((e) => known.get(e.id) ?? []))];
-          prepared = await pageDataWith(db, records, records.meta.id, installed);
+          // Imported now, the pack comes last in pack order: after the installed ones.
+          prepared = pageDataWith(installed, records);
           return tooLargeForPages(prepared, deps.maxPageDataChars);
         },
       });
@@ -218,16 +211,18 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
     },
     setPackEnabled: async ({ packId, enabled }) => {
       const db = await deps.database();
+      const before = changes;
+      let prepared: PreparedPageData | null = null;
       if (enabled) {
-        // Switching a pack on must not take pages past what they can take in.
-        const own = await packRecordsOf(db, packId);
-        const objection =
-          own && tooLargeForPages(await pageDataWith(db, own, packId), deps.maxPageDataChars);
+        // Switching a pack on must not take pages past what they can take in;
+        // the data checked is the data pages then receive.
+        prepared = preparePageData(await getMatchableRecords(db, { include: packId }));
+        const objection = tooLargeForPages(prepared, deps.maxPageDataChars);
         if (objection) return { ok: false, problems: [{ message: objection }] };
       }
       const result = await setPackEnabled(db, packId, enabled === true);
       if (!result.ok) return { ok: false, problems: [{ message: result.message }] };
-      await invalidate();
+      await invalidate(changes === before ? prepared : null);
       return { ok: true, value: result.pack };
     },
     listLostPacks: async () => {

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
 import type { LostPack, ToBackground } from '../../lib/messaging/protocol';
 import type { PackMeta, TopicSummary } from '../../core/views';
+import { isFullStorage } from '../../core/full-storage';
 
 export interface Catalogue {
   topics: TopicSummary[];
@@ -38,7 +39,7 @@ export function useCatalogue(background: Client<ToBackground>): Catalogue {
       setUnreadable(null);
     } catch (error) {
       // The database cannot be opened: say so instead of an empty list.
-      setUnreadable(isFullDisk(error) ? 'full' : 'other');
+      setUnreadable(isFullStorage(error) ? 'full' : 'other');
     }
   };
 
@@ -47,11 +48,4 @@ export function useCatalogue(background: Client<ToBackground>): Catalogue {
   }, []);
 
   return { topics, packs, lost, unreadable, refresh };
-}
-
-/** Chromium's words for storage that has no room left (a quota, or the disk itself). */
-function isFullDisk(error: unknown): boolean {
-  return /QuotaExceeded|full disk|NO_SPACE|no space/i.test(
-    String((error as Error)?.message ?? error),
-  );
 }

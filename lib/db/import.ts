@@ -8,6 +8,7 @@
  * with `replace`, which the options page asks the reader for.
  */
 import { compareVersions } from '../../core/pack/version';
+import { isFullStorage } from '../../core/full-storage';
 import { compilePack } from '../../core/pack/compile';
 import type { CompiledPack, PackSource } from '../../core/pack/types';
 import { parsePackJson, type Problem } from '../../core/pack/validate';
@@ -67,12 +68,6 @@ function describeError(error: unknown): string {
   if (error instanceof Error || error instanceof DOMException)
     return error.message ? `${error.name}: ${error.message}` : error.name;
   return String(error);
-}
-
-/** A quota that is used up, or a disk with no space left (Chromium's I/O error names it). */
-function isFullStorage(error: unknown): boolean {
-  if (!(error instanceof Error || error instanceof DOMException)) return false;
-  return error.name === 'QuotaExceededError' || /NO_SPACE|full disk|no space/i.test(error.message);
 }
 
 export async function importPack(

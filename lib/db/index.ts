@@ -11,6 +11,5 @@ export {
   getMatchableRecords,
   listPacks,
   listTopics,
-  packRecordsOf,
   searchEntities,
 } from './queries';

@@ -4,7 +4,7 @@
  * records it returns plus the (few) pack meta records that decide pack order.
  */
 import type { CompiledArticle, EntitySource } from '../../core/pack/types';
-import { normaliseSearchKey, packKeyRange, prefixKeyRange, searchFormsOf } from './keys';
+import { normaliseSearchKey, prefixKeyRange, searchFormsOf } from './keys';
 import {
   comparePacks,
   inPackOrder,
@@ -223,10 +223,14 @@ export interface MatchableRecords {
   briefings: BriefingRecord[];
 }
 
-/** Those records, leaving out one pack (the one an import is about to replace). */
+/**
+ * Those records, with one pack left out (`except`: the one an import is
+ * about to replace) or counted in even though it is switched off
+ * (`include`: the one about to be switched on).
+ */
 export async function getMatchableRecords(
   db: BriefingDb,
-  exceptPackId?: string,
+  which: { except?: string; include?: string } = {},
 ): Promise<MatchableRecords> {
   const tx = db.transaction(['packs', 'entities', 'briefings'], 'readonly');
   const [packs, entities, briefings] = await Promise.all([
@@ -234,7 +238,10 @@ export async function getMatchableRecords(
     tx.objectStore('entities').getAll(),
     tx.objectStore('briefings').getAll(),
   ]);
-  const rank = packRanks(packs.filter((p) => p.id !== exceptPackId));
+  const counted = packs
+    .filter((p) => p.id !== which.except)
+    .map((p) => (p.id === which.include ? { ...p, disabled: false } : p));
+  const rank = packRanks(counted);
   return { entities: inPackOrder(entities, rank), briefings: inPackOrder(briefings, rank) };
 }
 
@@ -246,19 +253,4 @@ export async function getMatchableRecords(
 export async function getMatchableEntities(db: BriefingDb): Promise<MatchableEntry[]> {
   const { entities, briefings } = await getMatchableRecords(db);
   return mergeMatchable(entities, briefings);
-}
-
-/** One pack's entity and briefing records, on or off; undefined when it is not installed. */
-export async function packRecordsOf(
-  db: BriefingDb,
-  packId: string,
-): Promise<MatchableRecords | undefined> {
-  const tx = db.transaction(['packs', 'entities', 'briefings'], 'readonly');
-  const range = packKeyRange(packId);
-  const [meta, entities, briefings] = await Promise.all([
-    tx.objectStore('packs').get(packId),
-    tx.objectStore('entities').getAll(range),
-    tx.objectStore('briefings').getAll(range),
-  ]);
-  return meta && { entities, briefings };
 }

@@ -152,16 +152,16 @@ describe('importPack', () => {
   });
 });
 
+/** A client of handlers that let pages receive no more data than they receive now. */
+async function clientLimitedToWhatPagesGetNow() {
+  const now = await client.send('getMatcherData', undefined);
+  const limit = JSON.stringify({ entities: now.entities, matcher: now.matcher }).length;
+  return createLocalClient<ToBackground>(createHandlers({ ...deps, maxPageDataChars: limit }));
+}
+
 describe('the cost of a pack to every page', () => {
   it('refuses a pack that would take the page data past the limit, naming the size', async () => {
-    const bundledOnly = await client.send('getMatcherData', undefined);
-    const limit = JSON.stringify({
-      entities: bundledOnly.entities,
-      matcher: bundledOnly.matcher,
-    }).length;
-    const limited = createLocalClient<ToBackground>(
-      createHandlers({ ...deps, maxPageDataChars: limit }),
-    );
+    const limited = await clientLimitedToWhatPagesGetNow();
     const outcome = await limited.send('importPack', {
       text: JSON.stringify(sourcePack()),
       fileName: 'notes.json',
@@ -231,16 +231,7 @@ describe('setPackEnabled', () => {
   it('will not switch on a pack that would take pages past the limit', async () => {
     await client.send('importPack', { text: JSON.stringify(sourcePack()), fileName: 'n.json' });
     await client.send('setPackEnabled', { packId: 'user-pack', enabled: false });
-    const bundledOnly = await client.send('getMatcherData', undefined);
-    const limited = createLocalClient<ToBackground>(
-      createHandlers({
-        ...deps,
-        maxPageDataChars: JSON.stringify({
-          entities: bundledOnly.entities,
-          matcher: bundledOnly.matcher,
-        }).length,
-      }),
-    );
+    const limited = await clientLimitedToWhatPagesGetNow();
     const outcome = await limited.send('setPackEnabled', { packId: 'user-pack', enabled: true });
     expect(outcome).toMatchObject({ ok: false });
     expect(
