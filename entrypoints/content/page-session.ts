@@ -17,12 +17,13 @@ import {
 import { loadSettings, watchSettings } from '../../lib/settings-store';
 import { t, uiLanguage } from '../../lib/i18n';
 import { MentionIndex, type PageMention } from './scan/mention-index';
-import { Scanner } from './scan/scanner';
+import { Scanner, yieldToIdle } from './scan/scanner';
 import { blockRootOf, isInsideSkipped, isSkippedElement } from './scan/skip-rules';
 import { BATCH_DELAY_MS, watchMutations } from './scan/mutations';
 import { Painter } from './paint/painter';
 import { paintedOf, paintMode, type PaintRule } from './paint/paint-policy';
 import { renderedInBatch } from './paint/rendered';
+import { afterColoursLand } from './paint/colours-landing';
 import { CardController } from './card/card-controller';
 import { mentionAtPoint } from './input/pointer';
 import { listenToHover } from './input/hover';
@@ -80,6 +81,8 @@ class PageSession {
   /** mentions that would be drawn but whose text is not rendered: looked at again when the page restyles */
   private readonly unrendered = new Set<PageMention>();
   private restyleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** set while the highlights' colours are being applied: the scan waits (paint/colours-landing.ts) */
+  private coloursLanding: Promise<void> | null = null;
 
   constructor(
     private settings: Settings,
@@ -90,7 +93,11 @@ class PageSession {
     this.data = data;
     this.entities = new Map(data.entities.map((e) => [e.id, e]));
     this.painter = new Painter(settings.highlightStyle, (style) => {
-      backgroundClient.send('colourHighlights', { style }).catch(() => undefined);
+      const landing = afterColoursLand(backgroundClient.send('colourHighlights', { style }));
+      this.coloursLanding = landing;
+      void landing.then(() => {
+        if (this.coloursLanding === landing) this.coloursLanding = null;
+      });
     });
     // The registry is the page's: what it takes away comes back; and what it
     // lays over an open card goes under it again.
@@ -196,6 +203,7 @@ class PageSession {
       onForgotten: (mentions) => this.forget(mentions),
       onPassEnd: (detail) => this.diagnostics.addPass(detail),
       signal: this.signal,
+      yieldToPage: () => (this.coloursLanding ?? Promise.resolve()).then(yieldToIdle),
     }));
   }
 
@@ -223,12 +231,17 @@ class PageSession {
     const rule = this.paintRule;
     const mode = paintMode(rule);
     if (mode === 'recompute') this.scheduleRepaint();
-    else if (mode === 'each')
-      for (const mention of added) {
-        if (!rule.isVisible(mention.entityId)) continue;
-        if (rule.isRendered!(mention)) this.paint(mention);
-        else this.unrendered.add(mention);
-      }
+    else if (mode === 'each') {
+      // Every rendered check before the first range is drawn: drawing marks
+      // the page's style as changed, and a check after it would make the
+      // browser work out the whole page's style again, once per mention.
+      const toPaint = added.filter(
+        (mention) =>
+          rule.isVisible(mention.entityId) &&
+          (rule.isRendered!(mention) || (this.unrendered.add(mention), false)),
+      );
+      for (const mention of toPaint) this.paint(mention);
+    }
   }
 
   /** The page showed or hid something: hidden mentions that are now rendered are drawn. */
@@ -239,11 +252,12 @@ class PageSession {
       if (this.signal.aborted || !this.active) return;
       if (this.settings.density !== 'all') return this.scheduleRepaint();
       const rendered = renderedInBatch();
-      for (const mention of this.unrendered)
-        if (rendered(mention.range.startContainer)) {
-          this.unrendered.delete(mention);
-          this.paint(mention);
-        }
+      // All checks first, then the drawing (see addMentions).
+      const shown = [...this.unrendered].filter((m) => rendered(m.range.startContainer));
+      for (const mention of shown) {
+        this.unrendered.delete(mention);
+        this.paint(mention);
+      }
     }, BATCH_DELAY_MS);
   }
 
@@ -261,16 +275,17 @@ class PageSession {
   }
 
   private repaint(): void {
-    this.painter.clear();
     this.unrendered.clear();
     const rule = this.paintRule;
-    // One rendered check per mention: those not rendered are kept, to be
-    // looked at again when the page restyles.
+    // One rendered check per mention, all before the registry changes (see
+    // addMentions): those not rendered are kept, to be looked at again when
+    // the page restyles.
     const painted = paintedOf(this.index.inDocumentOrder(), {
       ...rule,
       isRendered: (mention) =>
         rule.isRendered!(mention) || (this.unrendered.add(mention as PageMention), false),
     });
+    this.painter.clear();
     for (const mention of painted) this.paint(mention);
     this.firstPainted = this.settings.density === 'first' ? new Set(painted) : new Set();
   }

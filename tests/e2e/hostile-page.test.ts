@@ -300,6 +300,7 @@ html, body { --bg: black !important; --fg: black !important; }`,
 <p style="display:none">Donald Trump, not displayed.</p>
 <p style="visibility:hidden">Sanae Takaichi, invisible.</p>
 <p><span style="font-size:0">Toshimitsu Motegi</span> at no size.</p>
+<p><span style="display:contents">Gyeongju</span>, drawn in its parent's box.</p>
 <details><summary>More</summary><p>Lee Jae-myung, folded.</p></details>
 </body></html>`,
     });
@@ -308,9 +309,9 @@ html, body { --bg: black !important; --fg: black !important; }`,
     await waitForScan(harness, page);
     const drawn = await readHighlights(page);
     assert.deepEqual(
-      drawn.map((r) => r.text),
-      ['Wang Yi'],
-      'only the rendered name is registered',
+      drawn.map((r) => r.text).sort(),
+      ['Gyeongju', 'Wang Yi'],
+      'only the rendered names are registered',
     );
     const names = await page.evaluate(() =>
       [...(CSS.highlights as unknown as Map<string, unknown>).keys()].sort(),

@@ -7,13 +7,24 @@
  * layout the browser keeps between calls while the page does not change.
  */
 export function isRendered(node: Node): boolean {
-  const element = node.parentElement;
-  if (!element) return false;
-  if (
-    typeof element.checkVisibility === 'function' &&
-    !element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false })
-  )
-    return false;
+  let element = node.parentElement;
+  while (element && !checkVisibility(element)) {
+    // `display: contents` makes no box of its own: its text is drawn in its
+    // parent's (checkVisibility says no to every element without a box).
+    const style = getComputedStyle(element);
+    if (style.display !== 'contents' || style.visibility !== 'visible') return false;
+    element = element.parentElement;
+  }
+  return !!element && hasArea(element);
+}
+
+const checkVisibility = (element: Element): boolean =>
+  typeof element.checkVisibility !== 'function' ||
+  element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false });
+
+/** The element's boxes cover some area (offsetWidth and offsetHeight, a third of getClientRects' cost, where the element has them). */
+function hasArea(element: Element): boolean {
+  if (element instanceof HTMLElement) return element.offsetWidth > 0 && element.offsetHeight > 0;
   for (const box of element.getClientRects()) if (box.width > 0 && box.height > 0) return true;
   return false;
 }

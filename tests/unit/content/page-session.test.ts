@@ -107,6 +107,8 @@ beforeEach(() => {
   vi.spyOn(Element.prototype, 'getClientRects').mockImplementation(
     () => [new DOMRect(0, 0, 100, 20)] as unknown as DOMRectList,
   );
+  vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(100);
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(20);
   history.replaceState(null, '', '/world/asia');
   document.body.innerHTML = PAGE; // test fixture only: the shipped code never does this
 });
