@@ -265,7 +265,10 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
  * Head nouns that make a country's or a city's name part of another thing's
  * name: an organisation's, a publication's, an event's, a sea's, a currency's
  * ("Japan Airlines", "China Daily", "Bank of Korea", "Communist Party of
- * China", "East China Sea", "US dollar", "한국일보", "日本銀行", "中国共产党").
+ * China", "East China Sea", "US dollar", "한국일보", "日本銀行", "中国共产党"),
+ * and the things named after a country that are not it: an embassy, a
+ * constitution, a currency ("日本円", "米ドル"), a sea ("日本海"), an art
+ * ("日本画"), a sporting event ("中國賽").
  * In English the head is a word after the name or before "of"; in the other
  * languages it follows the name at once.
  */
@@ -324,6 +327,8 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     'Museum',
     'National Museum',
     'Historic Areas',
+    'Embassy',
+    'Constitution',
   ],
   ko: [
     '일보',
@@ -356,6 +361,11 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     '연구원',
     '재단',
     '공사',
+    '협의회',
+    '대사관',
+    '헌법',
+    '노동당',
+    '타이어',
   ],
   ja: [
     '航空',
@@ -385,6 +395,17 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     '宣言',
     '博物館',
     '歴史地域',
+    '大使館',
+    '憲法',
+    '国憲法',
+    '労働党',
+    '女子大学',
+    '外国語大学',
+    '円',
+    'ドル',
+    'ウォン',
+    '海',
+    '画',
   ],
   zh: [
     '航空',
@@ -429,8 +450,38 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     '博物館',
     '历史遗迹区',
     '歷史遺址區',
+    '大使馆',
+    '大使館',
+    '宪法',
+    '憲法',
+    '劳动党',
+    '勞動黨',
+    '外国语大学',
+    '外國語大學',
+    '海',
+    '赛',
+    '賽',
   ],
 };
+
+/**
+ * Chinese and Japanese write a pair of countries as two one-character
+ * abbreviations glued to the word after them: "日韓国交正常化" is 日韓 +
+ * 国交 (diplomatic relations), "中韓國防部門" 中韓 + 國防 (defence). The 国
+ * there begins the next word, so a country's two-character name ending in
+ * it (韓国, 中国) is no name of the country.
+ */
+export const COUNTRY_ABBREVIATIONS = '日中韓韩米美朝台英露俄独仏印';
+export const STATE_WORDS: ReadonlySet<string> = new Set([
+  '国交',
+  '國交',
+  '国防',
+  '國防',
+  '国境',
+  '國境',
+  '国会',
+  '國會',
+]);
 
 /**
  * Suffixes that make a country's name the name of a language: 한국어, 日本語,

@@ -10,7 +10,7 @@
 import { Hits, scan } from './automaton';
 import { boundariesHold, NOT_BEFORE_CAPITAL } from './boundaries';
 import { casingHolds } from './casing';
-import { CAPITALS_WORDS } from './lexicon';
+import { CAPITALS_WORDS, COUNTRY_ABBREVIATIONS, STATE_WORDS } from './lexicon';
 import {
   endAfter,
   FoldBuffer,
@@ -385,9 +385,11 @@ function readContext(
   )
     return null;
   if (isNamedPlaceOrBody(entityKind)) {
-    if (headsAfter(words.organisations, u, n, r.me, latin)) return null;
+    if (headsAfter(words.organisations, u, n, r.me, latin, offs[r.me] === r.end)) return null;
     if (latin && headsBeforeOf(words.organisations, u, r.ms)) return null;
     if (entityKind === COUNTRY && !latin && languageAfter(words.languages, u, n, r.me)) return null;
+    if (entityKind === COUNTRY && !latin && pairBeforeStateWord(text, r.start, r.end)) return null;
+    if (entityKind === COUNTRY && latin && capitalsAmidCjk(text, r.start, r.end)) return null;
     if (latin && text.charCodeAt(r.end) === DOLLAR) return null;
     const since = t.entitySince[r.entity]!;
     if (since && nearestYear(text, r.start, r.end) < since) return null;
@@ -664,9 +666,11 @@ function headsAfter(
   n: number,
   me: number,
   latin: boolean,
+  /** nothing folded away between the name and what follows ("中国・海警局" is China's coast guard) */
+  glued: boolean,
 ): boolean {
   if (latin) return me + 1 < n && u[me] === SPACE && heads.some((w) => w.start === me + 1);
-  if (heads.some((w) => w.start === me)) return true;
+  if (glued && heads.some((w) => w.start === me)) return true;
   // Korean glues a name to the organisation's other words: "한국기자협회",
   // "한국갤럽이"; or writes one space: "중국 공산당".
   if (me > 0 && isHangul(u[me - 1]!)) {
@@ -691,6 +695,30 @@ function headsBeforeOf(heads: readonly Word[], u: Uint16Array, ms: number): bool
 function languageAfter(suffixes: readonly Word[], u: Uint16Array, n: number, me: number): boolean {
   if (!suffixes.some((w) => w.start === me)) return false;
   return !(me + 1 < n && u[me + 1] === 0xb9b0); // 린: 어린이, 어린
+}
+
+/** "日韓国交", "中韓國防": the 国 of the name begins the word after a pair of abbreviations (lexicon.ts). */
+function pairBeforeStateWord(text: string, start: number, end: number): boolean {
+  return (
+    end - start === 2 &&
+    start > 0 &&
+    COUNTRY_ABBREVIATIONS.includes(text[start - 1]!) &&
+    STATE_WORDS.has(text.slice(end - 1, end + 1))
+  );
+}
+
+const CJK_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2}/u;
+
+/**
+ * "LOVE YOURSELF JAPAN EDITION", "AROUND JAPAN", "ハリルJAPAN": a country's
+ * English name in capitals amid Korean, Japanese or Chinese text is a title,
+ * a brand or a team's name, which such text sets in Latin capitals; the
+ * country itself it writes in its own script.
+ */
+function capitalsAmidCjk(text: string, start: number, end: number): boolean {
+  if (!CAPS.test(text.slice(start, end).replace(/[\s.]/g, ''))) return false;
+  // A word of Korean, Japanese or Chinese in the block (two characters).
+  return CJK_WORD.test(text);
 }
 
 const OF_ORGANISATION = /^\s+of\s+(?:the\s+)?\p{Lu}/u;

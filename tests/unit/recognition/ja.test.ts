@@ -47,6 +47,20 @@ describe('Japanese: look-alikes', () => {
     ['李氏朝鮮の時代'],
     ['習氏は'],
     ['練習主席'],
+    // Things named after a country that are not it (lexicon.ts, ORGANISATION_HEADS).
+    ['日本海側は雪'],
+    ['日本国憲法第9条'],
+    ['在韓日本大使館のメールマガジン'],
+    ['日本円で約53兆円'],
+    ['日本画家の旧邸'],
+    ['日本女子大学の講師'],
+    ['韓国外国語大学の教授'],
+    ['朝鮮労働党の大会'],
+    // A pair of abbreviations before a word in 国 (lexicon.ts, STATE_WORDS).
+    ['日韓国交正常化60年'],
+    ['日中国交正常化50周年'],
+    // A country in Latin capitals amid Japanese: a team or a title.
+    ['W杯出場を決めたハリルJAPAN'],
   ])('%s', (text) => {
     expect(found(text)).toEqual([]);
   });
@@ -64,6 +78,9 @@ describe('Japanese: places, countries, topics', () => {
     ['北東アジア', ['northeast-asia:北東アジア']],
     ['米韓同盟', ['korea-us-alliance:米韓同盟']],
     ['アジア・太平洋経済協力', ['apec:アジア・太平洋経済協力']],
+    // Not glued: the dot makes it the country's coast guard, not a name of it.
+    ['中国・海警局の公船', ['china:中国']],
+    ['訪日中国人', ['china:中国']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });

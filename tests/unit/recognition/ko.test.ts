@@ -43,6 +43,10 @@ describe('Korean: look-alikes', () => {
     ['이재용 삼성전자 회장'],
     ['이 주석은 각주를 뜻한다.'],
     ['도시 주석'],
+    ['한국타이어가 후원하는 팀'],
+    ['한국기독교교회협의회(NCCK)'],
+    ['주한 일본대사관 앞'],
+    ["'LOVE YOURSELF JAPAN EDITION' 개최"],
   ])('%s', (text) => {
     expect(found(text)).toEqual([]);
   });
