@@ -469,9 +469,10 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
  * abbreviations glued to the word after them: "日韓国交正常化" is 日韓 +
  * 国交 (diplomatic relations), "中韓國防部門" 中韓 + 國防 (defence). The 国
  * there begins the next word, so a country's two-character name ending in
- * it (韓国, 中国) is no name of the country.
+ * it (韓国, 中国) is no name of the country. (The initials are also written
+ * between a name and its office: "トランプ米大統領".)
  */
-export const COUNTRY_ABBREVIATIONS = '日中韓韩米美朝台英露俄独仏印';
+export const COUNTRY_INITIALS = '米美中韓韩朝日英露俄仏独台印';
 export const STATE_WORDS: ReadonlySet<string> = new Set([
   '国交',
   '國交',

@@ -10,7 +10,7 @@
 import { Hits, scan } from './automaton';
 import { boundariesHold, NOT_BEFORE_CAPITAL } from './boundaries';
 import { casingHolds } from './casing';
-import { CAPITALS_WORDS, COUNTRY_ABBREVIATIONS, STATE_WORDS } from './lexicon';
+import { CAPITALS_WORDS, COUNTRY_INITIALS, STATE_WORDS } from './lexicon';
 import {
   endAfter,
   FoldBuffer,
@@ -609,7 +609,7 @@ function roleAfter(
   entity: number,
 ): Word | null {
   const spaced = me < n && u[me] === SPACE && me > 0 && isHangul(u[me - 1]!);
-  const country = me < n && COUNTRY_INITIALS.has(u[me]!);
+  const country = me < n && COUNTRY_INITIAL_UNITS.has(u[me]!);
   return pickRole(
     roles.filter(
       (w) => w.start === me || (spaced && w.start === me + 1) || (country && w.start === me + 1),
@@ -643,8 +643,8 @@ function nearestYear(text: string, start: number, end: number): number {
 /** The words for "city" after a city's name: 시 (Korean), 市 (Japanese, Chinese). */
 const CITY_SUFFIXES = new Set([0xc2dc, 0x5e02]);
 
-/** One-character names of countries, written between a name and its office: 米, 中, 韓, 朝, 日… */
-const COUNTRY_INITIALS = new Set([...'米中韓朝日英露仏独台印'].map((c) => c.charCodeAt(0)));
+/** One-character names of countries, as folded units (lexicon.ts). */
+const COUNTRY_INITIAL_UNITS = new Set([...COUNTRY_INITIALS].map((c) => c.charCodeAt(0)));
 
 function pickRole(found: Word[], t: MatchTable | undefined, entity: number): Word | null {
   if (found.length === 0) return null;
@@ -702,7 +702,7 @@ function pairBeforeStateWord(text: string, start: number, end: number): boolean 
   return (
     end - start === 2 &&
     start > 0 &&
-    COUNTRY_ABBREVIATIONS.includes(text[start - 1]!) &&
+    COUNTRY_INITIALS.includes(text[start - 1]!) &&
     STATE_WORDS.has(text.slice(end - 1, end + 1))
   );
 }
