@@ -58,7 +58,18 @@ function declarations(style: HighlightStyle, group: HighlightGroup): Record<stri
   }
 }
 
-const FOCUS = { ...UNCHANGED, 'background-color': '#fde047', color: '#111827' };
+/**
+ * The keyboard's focus: a fill, and a thick dark line under it, because
+ * Chromium paints only the lines of a user-origin highlight (its colour and
+ * fill are computed but not drawn), and the focus must show in every browser.
+ */
+const FOCUS = {
+  ...UNCHANGED,
+  'background-color': '#fde047',
+  color: '#111827',
+  'text-decoration': 'underline 3px #b45309',
+  'text-underline-offset': '3px',
+};
 
 function rule(name: string, properties: Record<string, string>): string {
   const body = Object.entries(properties)

@@ -20,7 +20,10 @@ export interface PageView {
   /** the drawn mentions, in document order */
   painted(): PageMention[];
   focused(): PageMention | null;
-  focus(mention: PageMention | null): void;
+  /** `byKeyboard`: the reader moved there with a command, and the keys act on it (input/keyboard.ts) */
+  focus(mention: PageMention | null, byKeyboard?: boolean): void;
+  /** where a mention is against the viewport: above it (-1), in it (0) or below it (1) */
+  whereOnScreen(mention: PageMention): -1 | 0 | 1;
   /** with every mention listed when `withMentions` */
   diagnostics(withMentions: boolean): DiagnosticsSnapshot;
 }
@@ -45,16 +48,34 @@ export function pageHandlers(view: PageView): Handlers<ToContent> {
       const painted = view.painted();
       if (!painted.length) return false;
       const focused = view.focused();
-      const at = focused ? painted.indexOf(focused) : -1;
-      // From nothing, forwards is the first and backwards the last.
-      const next = backwards
-        ? painted[at < 0 ? painted.length - 1 : (at - 1 + painted.length) % painted.length]
-        : painted[(at + 1) % painted.length];
-      view.focus(next ?? null);
+      const at = focused && view.whereOnScreen(focused) === 0 ? painted.indexOf(focused) : -1;
+      const next =
+        at >= 0
+          ? painted[(at + (backwards ? -1 : 1) + painted.length) % painted.length]
+          : fromTheViewport(painted, backwards === true, view.whereOnScreen);
+      view.focus(next ?? null, true);
       return true;
     },
     getDiagnostics: ({ mentions }) => view.diagnostics(!!mentions),
   };
+}
+
+/**
+ * Where "next" starts when no mention on screen has the focus: the first
+ * mention not above the top of the screen (forwards) or the last one not
+ * below its bottom (backwards), round to the other end when there is none.
+ */
+function fromTheViewport(
+  painted: PageMention[],
+  backwards: boolean,
+  whereOnScreen: (mention: PageMention) => -1 | 0 | 1,
+): PageMention | undefined {
+  if (backwards) {
+    for (let i = painted.length - 1; i >= 0; i--)
+      if (whereOnScreen(painted[i]!) <= 0) return painted[i];
+    return painted[painted.length - 1];
+  }
+  return painted.find((mention) => whereOnScreen(mention) >= 0) ?? painted[0];
 }
 
 /** How often each entity is mentioned, the most mentioned first. */

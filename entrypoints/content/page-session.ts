@@ -28,6 +28,7 @@ import { CardController } from './card/card-controller';
 import { mentionAtPoint } from './input/pointer';
 import { listenToHover } from './input/hover';
 import { listenToKeys } from './input/keyboard';
+import { scrollMentionIntoView, whereOnScreen } from './input/on-screen';
 import { countMentions, isForThisFrame, pageHandlers } from './page-handlers';
 import { startFrameReport, type FrameReport } from './frame-report';
 import { Diagnostics } from './diagnostics';
@@ -81,6 +82,8 @@ class PageSession {
   /** mentions that would be drawn but whose text is not rendered: looked at again when the page restyles */
   private readonly unrendered = new Set<PageMention>();
   private restyleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** the focused mention was reached with a command: Enter, Space and Esc act on it (input/keyboard.ts) */
+  private keysOnFocused = false;
   /** set while the highlights' colours are being applied: the scan waits (paint/colours-landing.ts) */
   private coloursLanding: Promise<void> | null = null;
 
@@ -146,7 +149,9 @@ class PageSession {
     });
     listenToKeys({
       signal,
-      focused: () => this.focused,
+      focused: () => (this.keysOnFocused ? this.focused : null),
+      release: () => (this.keysOnFocused = false),
+      isOnCard: (target) => !!target && target === this.card.host.element,
       isCardOpen: () => this.card.isOpen,
       closeCard: () => this.card.close(),
       clearFocus: () => this.focus(null),
@@ -347,13 +352,11 @@ class PageSession {
     return this.firstPainted.has(mention);
   }
 
-  private focus(mention: PageMention | null): void {
+  private focus(mention: PageMention | null, byKeyboard = false): void {
     this.focused = mention;
+    this.keysOnFocused = !!mention && byKeyboard;
     this.painter.setFocus(mention?.range ?? null);
-    if (!mention) return;
-    const element = mention.range.startContainer.parentElement;
-    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    element?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+    if (mention) scrollMentionIntoView(mention.range);
   }
 
   private handlers() {
@@ -363,7 +366,8 @@ class PageSession {
       mentions: () => this.index.values(),
       painted: () => this.paintedMentions(),
       focused: () => this.focused,
-      focus: (mention) => this.focus(mention),
+      focus: (mention, byKeyboard) => this.focus(mention, byKeyboard),
+      whereOnScreen: (mention) => whereOnScreen(mention.range),
       diagnostics: (withMentions) => {
         const painted = new Set(this.paintedMentions());
         return this.diagnostics.snapshot({

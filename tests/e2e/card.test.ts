@@ -59,6 +59,31 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 const demo = renderDemoPage();
 
+const FILLER =
+  'The talks covered trade, shipping lanes and the coming winter, and the delegations met again after lunch. ';
+const KEYS_NAMES = [
+  'Wang Yi',
+  'Toshimitsu Motegi',
+  'Xi Jinping',
+  'Lee Jae-myung',
+  'Sanae Takaichi',
+];
+/**
+ * A long article for the keyboard: a page link to have focused, names
+ * spread over many paragraphs, and one paragraph taller than a phone's
+ * screen with a name in its middle.
+ */
+const KEYS_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Keys</title>
+<style>body { margin: 0 12px; font: 18px/1.6 Georgia, serif; }</style></head><body>
+<p><a id="home" href="/elsewhere.html">Home</a></p>
+${Array.from({ length: 24 }, (_, i) =>
+  i === 12
+    ? `<p>${FILLER.repeat(30)}${KEYS_NAMES[i % 5]} spoke at length. ${FILLER.repeat(30)}</p>`
+    : `<p>${FILLER.repeat(2)}${KEYS_NAMES[i % 5]} answered. ${FILLER}</p>`,
+).join('\n')}
+</body></html>`;
+
 /** Names in the four corners of the viewport (and one mid-height, for short viewports). */
 const EDGES_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Edges</title>
@@ -139,11 +164,13 @@ describe('the briefing card in Chromium (light)', () => {
   let demoUrl: string;
   let edgesUrl: string;
   let hostileUrl: string;
+  let keysUrl: string;
   const corpus: Record<string, string> = {};
 
   before(async () => {
     harness = await launch();
     demoUrl = harness.server.route('/demo.html', { body: demo.html });
+    keysUrl = harness.server.route('/keys.html', { body: KEYS_PAGE });
     edgesUrl = harness.server.route('/edges.html', { body: EDGES_PAGE });
     hostileUrl = harness.server.route('/hostile.html', { body: HOSTILE_PAGE });
     if (hasCorpus)
@@ -249,6 +276,103 @@ describe('the briefing card in Chromium (light)', () => {
       await page.close();
     }
   });
+
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 360, height: 640 },
+  ])
+    it(`at ${viewport.width}×${viewport.height}, starts from the screen, shows every mention it focuses, and Enter opens the card, not the page’s focused link`, async () => {
+      const page = await harness.context.newPage();
+      try {
+        await page.setViewportSize(viewport);
+        // Instant scrolls: each position can be read at once.
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        await page.goto(keysUrl);
+        await waitForScan(harness, page);
+        await page.focus('#home');
+        const scrolledTo = await page.evaluate(() => {
+          scrollTo(0, document.documentElement.scrollHeight * 0.4);
+          return scrollY;
+        });
+        await nextFrames(page, 2);
+        // The drawn names in document order, each with where it is on screen.
+        const drawn = () =>
+          page.evaluate(() => {
+            const ranges: Range[] = [];
+            for (const [name, highlight] of CSS.highlights as unknown as Map<string, Highlight>)
+              if (name !== 'briefing-lens-focus')
+                for (const r of highlight as unknown as Set<AbstractRange>) {
+                  const range = document.createRange();
+                  range.setStart(r.startContainer, r.startOffset);
+                  range.setEnd(r.endContainer, r.endOffset);
+                  ranges.push(range);
+                }
+            ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+            return ranges.map((range) => {
+              const box = range.getBoundingClientRect();
+              return { text: range.toString(), top: box.top, bottom: box.bottom };
+            });
+          });
+        const focused = () =>
+          page.evaluate(() => {
+            const [r] = CSS.highlights.get('briefing-lens-focus') as unknown as Set<AbstractRange>;
+            if (!r) return null;
+            const range = document.createRange();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            const box = range.getBoundingClientRect();
+            return { text: range.toString(), top: box.top, bottom: box.bottom };
+          });
+        const before = await drawn();
+        const firstOnScreen = before.find((m) => m.bottom > 0)!;
+        assert.ok(before.indexOf(firstOnScreen) > 0, 'some names are above the screen');
+        assert.equal(await sendNextMention(harness, page), true);
+        await nextFrames(page, 2);
+        const first = (await focused())!;
+        // The first name not above the top of the screen (the same occurrence: its
+        // place moved by what it was scrolled), now in view.
+        assert.equal(first.text, firstOnScreen.text);
+        assert.equal(
+          first.top - firstOnScreen.top,
+          (await page.evaluate(() => -scrollY)) + scrolledTo,
+        );
+        assert.ok(first.top >= 0 && first.bottom <= viewport.height, 'the first name in view');
+        // Every name after it comes into view, the long paragraph's too.
+        const seen: string[] = [];
+        for (let i = 0; i < before.length; i++) {
+          await sendNextMention(harness, page);
+          await nextFrames(page, 2);
+          const now = (await focused())!;
+          seen.push(now.text);
+          assert.ok(
+            now.top >= 0 && now.bottom <= viewport.height,
+            `${now.text} in view (${now.top}–${now.bottom})`,
+          );
+        }
+        assert.deepEqual(new Set(seen), new Set(before.map((m) => m.text)), 'it went round');
+        save(`keys-${viewport.width}.png`, await page.screenshot());
+        // The focus shows: the focused name looks different once it is let go.
+        const at = (await focused())!;
+        const box = { x: 0, y: Math.max(0, at.top - 4), width: viewport.width, height: 36 };
+        const lit = await page.screenshot({ clip: box });
+        // The page's link keeps DOM focus, but Enter is the mention's.
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'home');
+        const url = page.url();
+        await page.keyboard.press('Enter');
+        await waitForCard(page);
+        assert.equal(page.url(), url, 'the focused link was not followed');
+        await closeCard(page);
+        await nextFrames(page, 2);
+        const unlit = await page.screenshot({ clip: box });
+        assert.ok((await pixelDiff(page, lit, unlit)).pixels > 0, 'the focus was visible');
+        // Once the reader presses another key, Enter is the page's again.
+        await page.keyboard.press('Tab');
+        await page.focus('#home');
+        await Promise.all([page.waitForURL(/elsewhere/), page.keyboard.press('Enter')]);
+      } finally {
+        await page.close();
+      }
+    });
 
   it('stays open while pinned after the pointer leaves', async () => {
     const page = await openPage(harness, demoUrl);

@@ -8,22 +8,33 @@ const MENTION = { entityId: 'wang-yi' } as PageMention;
 
 function listen(state: { focused?: PageMention | null; cardOpen?: boolean } = {}) {
   const controller = new AbortController();
+  const card = document.createElement('briefing-lens-card');
   const deps = {
     signal: controller.signal,
     focused: () => state.focused ?? null,
+    release: vi.fn(() => (state.focused = null)),
+    isOnCard: (target: EventTarget | null) => target === card,
     isCardOpen: () => state.cardOpen ?? false,
     closeCard: vi.fn(),
     clearFocus: vi.fn(),
     openCard: vi.fn<(mention: PageMention) => void>(),
   };
   listenToKeys(deps);
-  return { controller, ...deps };
+  return { controller, card, ...deps };
 }
 
-function press(key: string, target: EventTarget = document.body): KeyboardEvent {
-  const event = trusted(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+function press(key: string, target: EventTarget = document.body, type = 'keydown'): KeyboardEvent {
+  const event = trusted(new KeyboardEvent(type, { key, bubbles: true, cancelable: true }));
   target.dispatchEvent(event);
   return event;
+}
+
+/** What the page's own handlers saw. */
+function pageListens(target: EventTarget): string[] {
+  const seen: string[] = [];
+  for (const type of ['keydown', 'keyup'])
+    target.addEventListener(type, (event) => seen.push(`${type} ${(event as KeyboardEvent).key}`));
+  return seen;
 }
 
 let controller: AbortController | undefined;
@@ -38,77 +49,120 @@ describe('listenToKeys: a page’s script', () => {
   it('cannot open a card or close one with keys it dispatches', () => {
     const k = listen({ focused: MENTION, cardOpen: true });
     controller = k.controller;
-    for (const key of ['Enter', 'Escape'])
+    for (const key of ['Enter', ' ', 'Escape'])
       document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
     expect(k.openCard).not.toHaveBeenCalled();
     expect(k.closeCard).not.toHaveBeenCalled();
   });
 });
 
-describe('listenToKeys: Enter', () => {
+describe('listenToKeys: a mention reached with the command holds the keys', () => {
+  const link = () =>
+    document.body.appendChild(Object.assign(document.createElement('a'), { href: '#' }));
   it.each([
-    ['the body', () => document.body, true],
-    ['the document element', () => document.documentElement, true],
-    // A focused link or field keeps its own Enter.
+    ['Enter', 'the body', () => document.body],
+    ['Enter', 'a link the page had focused', link],
     [
-      'a link of the page',
-      () => document.body.appendChild(Object.assign(document.createElement('a'), { href: '#' })),
-      false,
+      'Space',
+      'a button the page had focused',
+      () => document.body.appendChild(document.createElement('button')),
     ],
-    [
-      'a field of the page',
-      () => document.body.appendChild(document.createElement('input')),
-      false,
-    ],
-  ])('pressed on %s opens the focused mention’s card: %s', (_, target, opens) => {
+    ['Enter', 'a field', () => document.body.appendChild(document.createElement('input'))],
+  ])('%s on %s opens its card, and the page sees neither press nor release', (name, _, target) => {
     const k = listen({ focused: MENTION });
     controller = k.controller;
-    const event = press('Enter', target());
-    expect(k.openCard.mock.calls).toEqual(opens ? [[MENTION]] : []);
-    // Only an Enter we use is taken from the page.
-    expect(event.defaultPrevented).toBe(opens);
+    const element = target();
+    const seen = pageListens(element);
+    const key = name === 'Space' ? ' ' : name;
+    const down = press(key, element);
+    const up = press(key, element, 'keyup');
+    expect(k.openCard.mock.calls).toEqual([[MENTION]]);
+    expect([down.defaultPrevented, up.defaultPrevented]).toEqual([true, true]);
+    expect(seen).toEqual([]);
   });
 
-  it('does nothing without a focused mention', () => {
-    const k = listen();
+  it('opens the card once for a key held down', () => {
+    const k = listen({ focused: MENTION });
     controller = k.controller;
-    expect(press('Enter').defaultPrevented).toBe(false);
+    press('Enter');
+    document.body.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { key: 'Enter', repeat: true, cancelable: true })),
+    );
+    expect(k.openCard).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['Tab', (target: EventTarget) => press('Tab', target)],
+    ['another key', (target: EventTarget) => press('a', target)],
+    [
+      'a click',
+      (target: EventTarget) =>
+        target.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true }))),
+    ],
+  ])('gives the keys back after %s', (_, act) => {
+    const k = listen({ focused: MENTION });
+    controller = k.controller;
+    const seen = pageListens(document.body);
+    act(document.body);
+    expect(k.release).toHaveBeenCalledTimes(1);
+    press('Enter');
+    expect(k.openCard).not.toHaveBeenCalled();
+    expect(seen.at(-1)).toBe('keydown Enter');
+  });
+
+  it('leaves modifiers, and shortcuts with Ctrl, Alt or Meta, alone', () => {
+    const k = listen({ focused: MENTION });
+    controller = k.controller;
+    press('Shift');
+    expect(k.release).not.toHaveBeenCalled();
+    const event = trusted(
+      new KeyboardEvent('keydown', {
+        key: 'Enter',
+        ctrlKey: true,
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
+    document.body.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(false);
     expect(k.openCard).not.toHaveBeenCalled();
   });
 
-  it('leaves an Enter the page has already handled', () => {
-    const k = listen({ focused: MENTION });
+  it('leaves keys pressed in the card to the card', () => {
+    const k = listen({ focused: MENTION, cardOpen: true });
     controller = k.controller;
-    document.body.addEventListener('keydown', (event) => event.preventDefault(), { once: true });
-    press('Enter');
+    document.body.append(k.card);
+    expect(press('Enter', k.card).defaultPrevented).toBe(false);
+    press('Escape', k.card);
+    expect(k.openCard).not.toHaveBeenCalled();
+    expect(k.closeCard).not.toHaveBeenCalled();
+  });
+
+  it('does nothing without such a mention', () => {
+    const k = listen();
+    controller = k.controller;
+    expect(press('Enter').defaultPrevented).toBe(false);
+    expect(press(' ').defaultPrevented).toBe(false);
     expect(k.openCard).not.toHaveBeenCalled();
   });
 });
 
 describe('listenToKeys: Escape', () => {
   it.each([
-    ['an open card', { cardOpen: true }, true],
-    ['a focused mention', { focused: MENTION }, true],
-    ['neither (the page’s own Esc)', {}, false],
-  ])('closes the card and drops the focus with %s: %s', (_, state, closes) => {
+    ['an open card', { cardOpen: true }, true, false],
+    ['a focused mention', { focused: MENTION }, true, true],
+    ['neither (the page’s own Esc)', {}, false, false],
+  ])('closes the card and drops the focus with %s: %s', (_, state, closes, taken) => {
     const k = listen(state);
     controller = k.controller;
-    press('Escape');
+    expect(press('Escape').defaultPrevented).toBe(taken);
     expect(k.closeCard).toHaveBeenCalledTimes(closes ? 1 : 0);
     expect(k.clearFocus).toHaveBeenCalledTimes(closes ? 1 : 0);
     expect(k.openCard).not.toHaveBeenCalled();
   });
 });
 
-describe('listenToKeys: other keys and teardown', () => {
-  it('ignores other keys', () => {
-    const k = listen({ focused: MENTION, cardOpen: true });
-    controller = k.controller;
-    for (const key of ['a', ' ', 'Tab', 'ArrowDown']) press(key);
-    expect(k.openCard).not.toHaveBeenCalled();
-    expect(k.closeCard).not.toHaveBeenCalled();
-  });
-
+describe('listenToKeys: teardown', () => {
   it('stops listening when its signal aborts', () => {
     const k = listen({ focused: MENTION, cardOpen: true });
     k.controller.abort();

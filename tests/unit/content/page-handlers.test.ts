@@ -19,12 +19,17 @@ const [wang1, xi1, wang2, motegi1, wang3] = [
   m('wang-yi', 3),
 ];
 
-function view(painted: PageMention[] = [wang1, xi1, wang2, motegi1, wang3]) {
+function view(
+  painted: PageMention[] = [wang1, xi1, wang2, motegi1, wang3],
+  /** where each mention is against the viewport; on screen when not said */
+  screen = new Map<PageMention, -1 | 0 | 1>(),
+) {
   let focused: PageMention | null = null;
   const snapshot = { href: 'x' } as DiagnosticsSnapshot;
   const state = {
     focused: () => focused,
-    focus: vi.fn((mention: PageMention | null) => void (focused = mention)),
+    focus: vi.fn((mention: PageMention | null, _byKeyboard?: boolean) => void (focused = mention)),
+    whereOnScreen: (mention: PageMention) => screen.get(mention) ?? 0,
     diagnostics: vi.fn((_: boolean) => snapshot),
   };
   const handlers = pageHandlers({
@@ -107,6 +112,48 @@ describe('focusNextMention', () => {
     const v = view(painted);
     await v.handlers.focusNextMention({ backwards: true }, {});
     expect(v.focused()).toBe(wang2);
+  });
+
+  it('gives the keys to the mention it focuses', async () => {
+    const v = view(painted);
+    await v.handlers.focusNextMention({}, {});
+    expect(v.focus).toHaveBeenLastCalledWith(wang1, true);
+  });
+
+  describe('starts from the screen', () => {
+    // wang1 scrolled away above, xi1 and wang2 on screen, motegi1 and wang3 below.
+    const all = [wang1, xi1, wang2, motegi1, wang3];
+    const screen = new Map<PageMention, -1 | 0 | 1>([
+      [wang1, -1],
+      [motegi1, 1],
+      [wang3, 1],
+    ]);
+    it.each([
+      ['forwards: the first on screen', false, xi1],
+      ['backwards: the last on screen', true, wang2],
+    ])('%s', async (_, backwards, expected) => {
+      const v = view(all, screen);
+      await v.handlers.focusNextMention({ backwards }, {});
+      expect(v.focused()).toBe(expected);
+    });
+
+    it('also when the focused mention was scrolled away', async () => {
+      const v = view(all, screen);
+      v.focus(wang3);
+      await v.handlers.focusNextMention({}, {});
+      expect(v.focused()).toBe(xi1);
+    });
+
+    it.each([
+      ['forwards, all above: round to the first', false, -1 as const, wang1],
+      ['forwards, all below: the first below', false, 1 as const, wang1],
+      ['backwards, all below: round to the last', true, 1 as const, wang3],
+      ['backwards, all above: the last above', true, -1 as const, wang3],
+    ])('%s', async (_, backwards, where, expected) => {
+      const v = view(all, new Map(all.map((mention) => [mention, where])));
+      await v.handlers.focusNextMention({ backwards }, {});
+      expect(v.focused()).toBe(expected);
+    });
   });
 
   it('answers false when nothing is drawn', async () => {

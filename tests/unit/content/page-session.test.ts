@@ -444,12 +444,24 @@ describe('startPage: a changing page', () => {
 describe('startPage: focus and card', () => {
   it('moves a visible focus from name to name, and opens its card with Enter', async () => {
     const scroll = vi.spyOn(Element.prototype, 'scrollIntoView');
+    // Every name below the screen, until the page is scrolled to it.
+    let top = 2000;
+    vi.spyOn(Range.prototype, 'getBoundingClientRect').mockImplementation(
+      () => new DOMRect(0, top, 80, 20),
+    );
+    scroll.mockImplementation(() => void (top = 300));
     await start();
     expect(await page.send('focusNextMention', {})).toBe(true);
     expect(drawn(registry, FOCUS_HIGHLIGHT)).toEqual(['Wang Yi']);
+    expect(scroll).toHaveBeenLastCalledWith({
+      block: 'center',
+      inline: 'nearest',
+      behavior: 'smooth',
+    });
     await page.send('focusNextMention', {});
     expect(drawn(registry, FOCUS_HIGHLIGHT)).toEqual(['Toshimitsu Motegi']);
-    expect(scroll).toHaveBeenLastCalledWith({ block: 'center', behavior: 'smooth' });
+    // Already on screen: not scrolled again.
+    expect(scroll).toHaveBeenCalledTimes(1);
 
     document.body.dispatchEvent(
       trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
