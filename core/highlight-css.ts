@@ -38,11 +38,34 @@ const UNCHANGED = {
   'text-shadow': 'none',
 };
 
-function declarations(style: HighlightStyle, group: HighlightGroup): Record<string, string> {
+/**
+ * How the browser paints a user-origin highlight. Firefox paints its fill.
+ * Chromium (checked in 156) computes the fill and the colour of one but
+ * draws only its lines, so there a fill is drawn as a line as thick as the
+ * text, raised behind it (lines under text are painted before the text).
+ */
+export interface SheetOptions {
+  fillAsLine: boolean;
+}
+
+function fillOf(colour: string, { fillAsLine }: SheetOptions): Record<string, string> {
+  if (!fillAsLine) return { 'background-color': colour };
+  return {
+    'text-decoration': `underline 1.15em ${colour}`,
+    'text-underline-offset': '-0.95em',
+    'text-decoration-skip-ink': 'none',
+  };
+}
+
+function declarations(
+  style: HighlightStyle,
+  group: HighlightGroup,
+  options: SheetOptions,
+): Record<string, string> {
   const { line, fill, dotted } = COLOURS[group];
   switch (style) {
     case 'background':
-      return { ...UNCHANGED, 'background-color': fill };
+      return { ...UNCHANGED, ...fillOf(fill, options) };
     case 'subtle':
       return {
         ...UNCHANGED,
@@ -58,18 +81,12 @@ function declarations(style: HighlightStyle, group: HighlightGroup): Record<stri
   }
 }
 
-/**
- * The keyboard's focus: a fill, and a thick dark line under it, because
- * Chromium paints only the lines of a user-origin highlight (its colour and
- * fill are computed but not drawn), and the focus must show in every browser.
- */
-const FOCUS = {
+/** The keyboard's focus: dark text on yellow, above the colour of its kind. */
+const focus = (options: SheetOptions) => ({
   ...UNCHANGED,
-  'background-color': '#fde047',
+  ...fillOf('#fde047', options),
   color: '#111827',
-  'text-decoration': 'underline 3px #b45309',
-  'text-underline-offset': '3px',
-};
+});
 
 function rule(name: string, properties: Record<string, string>): string {
   const body = Object.entries(properties)
@@ -79,9 +96,14 @@ function rule(name: string, properties: Record<string, string>): string {
 }
 
 /** The whole sheet for one highlight style. */
-export function highlightCss(style: HighlightStyle): string {
+export function highlightCss(
+  style: HighlightStyle,
+  options: SheetOptions = { fillAsLine: false },
+): string {
   return [
-    ...HIGHLIGHT_GROUPS.map((group) => rule(highlightName(group), declarations(style, group))),
-    rule(FOCUS_HIGHLIGHT, FOCUS),
+    ...HIGHLIGHT_GROUPS.map((group) =>
+      rule(highlightName(group), declarations(style, group, options)),
+    ),
+    rule(FOCUS_HIGHLIGHT, focus(options)),
   ].join('\n');
 }

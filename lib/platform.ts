@@ -11,6 +11,15 @@
  */
 import { browser } from './browser';
 
+/**
+ * How the highlights' fill is drawn (core/highlight-css.ts). Chromium (156)
+ * computes the fill and colour of a user-origin highlight but draws only its
+ * lines, so there a fill is a raised line; Firefox draws the fill itself.
+ */
+export function highlightSheetOptions(): { fillAsLine: boolean } {
+  return { fillAsLine: !import.meta.env.FIREFOX };
+}
+
 /** Where the reader changes keyboard shortcuts, in words. Chromium: a chrome:// page; Firefox: the add-ons manager. */
 export function shortcutsPage(): string {
   return import.meta.env.FIREFOX

@@ -29,6 +29,7 @@ import { notEnoughStorage, storageNeeded } from './storage-room';
 import type { BriefingDb } from '../../lib/db/schema';
 import type { FrameMentions } from './frame-mentions';
 import { highlightCss } from '../../core/highlight-css';
+import { highlightSheetOptions } from '../../lib/platform';
 import { HIGHLIGHT_STYLES } from '../../core/settings';
 
 export type Database = BriefingDb;
@@ -158,7 +159,11 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
       if (tabId === undefined || frameId === undefined) return;
       if (style !== null && !(HIGHLIGHT_STYLES as readonly unknown[]).includes(style))
         throw new Error(`"${String(style)}" is not a highlight style`);
-      await deps.setFrameCss(tabId, frameId, style === null ? null : highlightCss(style));
+      await deps.setFrameCss(
+        tabId,
+        frameId,
+        style === null ? null : highlightCss(style, highlightSheetOptions()),
+      );
     },
     getMatcherData: () => currentMatcherData(),
     getBriefing: async ({ entityId }) =>

@@ -330,6 +330,9 @@ html, body { --bg: black !important; --fg: black !important; }`,
       };
     });
     const underlined = await shot(page, box);
+    // The line is drawn at the bottom of the box; a fill covers its top half too.
+    const top = { ...box, height: Math.floor(box.height / 2) };
+    const underlinedTop = await shot(page, top);
     await setSettings(harness, { highlightStyle: 'background' });
     // The new colours come through the background: wait until they are painted.
     const before = await waitFor(
@@ -337,6 +340,7 @@ html, body { --bg: black !important; --fg: black !important; }`,
       (now) => !now.equals(underlined),
       'the background style painted',
     );
+    assert.ok(!(await shot(page, top)).equals(underlinedTop), 'a fill drawn behind the name');
     assert.deepEqual(
       await page.evaluate(() =>
         [...(CSS.highlights as unknown as Map<string, unknown>).keys()].sort(),

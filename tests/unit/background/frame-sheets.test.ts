@@ -74,16 +74,39 @@ describe('FrameSheets', () => {
 });
 
 describe('highlightCss', () => {
-  it('sets every property a page rule could use to hide a name, !important, for each style', () => {
-    for (const style of ['underline', 'background', 'subtle'] as const) {
-      const css = highlightCss(style);
-      for (const name of ['person', 'place', 'event', 'topic', 'focus']) {
-        const rule = css.match(new RegExp(`::highlight\\(briefing-lens-${name}\\) \\{([^}]*)\\}`));
-        expect(rule, `${style} ${name}`).not.toBeNull();
-        for (const property of ['color', 'background-color', 'text-decoration', 'text-shadow'])
-          expect(rule![1]).toMatch(new RegExp(`\\n  ${property}: [^;]+ !important;`));
+  it.each([false, true])(
+    'sets every property a page rule could use to hide a name, !important, for each style (fill as a line: %s)',
+    (fillAsLine) => {
+      for (const style of ['underline', 'background', 'subtle'] as const) {
+        const css = highlightCss(style, { fillAsLine });
+        for (const name of ['person', 'place', 'event', 'topic', 'focus']) {
+          const rule = css.match(
+            new RegExp(`::highlight\\(briefing-lens-${name}\\) \\{([^}]*)\\}`),
+          );
+          expect(rule, `${style} ${name}`).not.toBeNull();
+          for (const property of ['color', 'background-color', 'text-decoration', 'text-shadow'])
+            expect(rule![1]).toMatch(new RegExp(`\\n  ${property}: [^;]+ !important;`));
+        }
       }
+    },
+  );
+
+  it('fills with the background, or (Chromium) with a line as thick as the text behind it', () => {
+    const rule = (css: string, name: string) =>
+      css.match(new RegExp(`::highlight\\(briefing-lens-${name}\\) \\{([^}]*)\\}`))![1];
+    const filled = highlightCss('background', { fillAsLine: false });
+    const lined = highlightCss('background', { fillAsLine: true });
+    for (const name of ['person', 'focus']) {
+      expect(rule(filled, name)).toMatch(/background-color: rgb|background-color: #/);
+      expect(rule(filled, name)).toMatch(/text-decoration: none/);
+      expect(rule(lined, name)).toMatch(/background-color: transparent/);
+      expect(rule(lined, name)).toMatch(/text-decoration: underline 1\.15em /);
+      expect(rule(lined, name)).toMatch(/text-underline-offset: -0\.95em/);
     }
+    // The other styles keep their own lines; only the focus is filled.
+    expect(rule(highlightCss('underline', { fillAsLine: true }), 'person')).toMatch(
+      /underline 2px/,
+    );
   });
 
   it('carries the style in the colours, not in the names', () => {

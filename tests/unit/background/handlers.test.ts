@@ -10,6 +10,7 @@ import type { BriefingDb } from '../../../lib/db/schema';
 import { seedBundledPack } from '../../../lib/db/seed';
 import { createHandlers, type BackgroundDeps } from '../../../entrypoints/background/handlers';
 import { highlightCss } from '../../../core/highlight-css';
+import { highlightSheetOptions } from '../../../lib/platform';
 import { FrameMentions, memoryArea } from '../../../entrypoints/background/frame-mentions';
 import { PackManifest } from '../../../entrypoints/background/pack-manifest';
 import { bundledPack, sourcePack } from '../db/fixtures';
@@ -393,7 +394,7 @@ describe('colourHighlights', () => {
     await handlers.colourHighlights({ style: 'subtle' }, { tabId: 4, frameId: 2 });
     await handlers.colourHighlights({ style: null }, { tabId: 4, frameId: 2 });
     expect(deps.setFrameCss.mock.calls).toEqual([
-      [4, 2, highlightCss('subtle')],
+      [4, 2, highlightCss('subtle', highlightSheetOptions())],
       [4, 2, null],
     ]);
   });
