@@ -237,9 +237,10 @@ class PageSession {
     const mode = paintMode(rule);
     if (mode === 'recompute') this.scheduleRepaint();
     else if (mode === 'each') {
-      // Every rendered check before the first range is drawn: drawing marks
-      // the page's style as changed, and a check after it would make the
-      // browser work out the whole page's style again, once per mention.
+      // Every rendered check before the first range is drawn: drawing can
+      // change the page's style (the first draw asks for the colours' sheet,
+      // paint/colours-landing.ts), and a check after a change makes the
+      // browser work the style out inside this slice.
       const toPaint = added.filter(
         (mention) =>
           rule.isVisible(mention.entityId) &&
