@@ -357,7 +357,7 @@ class PageSession {
     this.focused = mention;
     this.keysOnFocused = !!mention && byKeyboard;
     this.painter.setFocus(mention?.range ?? null);
-    if (mention) scrollMentionIntoView(mention.range);
+    if (mention) scrollMentionIntoView(mention);
   }
 
   private handlers() {
@@ -368,7 +368,7 @@ class PageSession {
       painted: () => this.paintedMentions(),
       focused: () => this.focused,
       focus: (mention, byKeyboard) => this.focus(mention, byKeyboard),
-      whereOnScreen: (mention) => whereOnScreen(mention.range),
+      whereOnScreen,
       diagnostics: (withMentions) => {
         const painted = new Set(this.paintedMentions());
         return this.diagnostics.snapshot({

@@ -160,38 +160,37 @@ async function clientLimitedToWhatPagesGetNow() {
   return createLocalClient<ToBackground>(createHandlers({ ...deps, maxPageDataChars: limit }));
 }
 
+/** Imports the source pack through `client`: refused with `message`, and only the bundled pack installed. */
+async function expectImportRefused(
+  client: ReturnType<typeof createLocalClient<ToBackground>>,
+  message: RegExp,
+): Promise<void> {
+  const outcome = await client.send('importPack', {
+    text: JSON.stringify(sourcePack()),
+    fileName: 'notes.json',
+  });
+  expect(outcome.ok).toBe(false);
+  if (outcome.ok) return;
+  expect(outcome.problems[0]?.message).toMatch(message);
+  expect((await client.send('listPacks', undefined)).map((p) => p.id)).toEqual(['bundled']);
+}
+
 describe('the cost of a pack to every page', () => {
   it('refuses a pack that would take the page data past the limit, naming the size', async () => {
-    const limited = await clientLimitedToWhatPagesGetNow();
-    const outcome = await limited.send('importPack', {
-      text: JSON.stringify(sourcePack()),
-      fileName: 'notes.json',
-    });
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    expect(outcome.problems[0]?.message).toMatch(
+    await expectImportRefused(
+      await clientLimitedToWhatPagesGetNow(),
       /would come to about \d+\.\d MB, more than the \d+\.\d MB a page can take in.*Nothing was changed\.$/,
     );
-    expect((await limited.send('listPacks', undefined)).map((p) => p.id)).toEqual(['bundled']);
     expect(deps.dataChanged).not.toHaveBeenCalled();
   });
 });
 
 describe('storage', () => {
   it('refuses a pack the browser has no room for, before writing anything', async () => {
-    const cramped = createLocalClient<ToBackground>(
-      createHandlers({ ...deps, freeStorage: async () => 1024 }),
-    );
-    const outcome = await cramped.send('importPack', {
-      text: JSON.stringify(sourcePack()),
-      fileName: 'notes.json',
-    });
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    expect(outcome.problems[0]?.message).toMatch(
+    await expectImportRefused(
+      createLocalClient<ToBackground>(createHandlers({ ...deps, freeStorage: async () => 1024 })),
       /^there is not enough storage for this pack: it needs about \d+\.\d MB, and the browser lets the extension store only about 0\.0 MB more\..*Nothing was changed\.$/,
     );
-    expect((await cramped.send('listPacks', undefined)).map((p) => p.id)).toEqual(['bundled']);
   });
 
   it('keeps the list of imported packs current, and tells the packs lost', async () => {

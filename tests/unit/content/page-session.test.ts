@@ -446,8 +446,8 @@ describe('startPage: focus and card', () => {
     const scroll = vi.spyOn(Element.prototype, 'scrollIntoView');
     // Every name below the screen, until the page is scrolled to it.
     let top = 2000;
-    vi.spyOn(Range.prototype, 'getBoundingClientRect').mockImplementation(
-      () => new DOMRect(0, top, 80, 20),
+    vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(
+      () => [new DOMRect(0, top, 80, 20)] as unknown as DOMRectList,
     );
     scroll.mockImplementation(() => void (top = 300));
     await start();
