@@ -102,6 +102,9 @@ export function PacksSection(props: PacksSectionProps) {
       // No answer: say only what the pack list shows.
     }
     stop();
+    // The list first, then the message: when the status says "Updated to
+    // 1.1.0", the list beside it already says so too.
+    await props.refresh();
     if (!outcome) setStatus(await statusFromPackList(props.background, before, t));
     else if (outcome.ok)
       setStatus({
@@ -126,7 +129,6 @@ export function PacksSection(props: PacksSectionProps) {
         },
       });
     else setStatus({ kind: 'error', text: t('options_importFailed'), problems: outcome.problems });
-    await props.refresh();
   };
 
   return (
@@ -280,6 +282,7 @@ function PackItem(props: PackItemProps) {
     const result = await background
       .send('setPackEnabled', { packId: pack.id, enabled })
       .catch(() => null);
+    await props.refresh();
     if (!result) setStatus({ kind: 'error', text: t('options_noAnswer') });
     else if (!result.ok) setStatus({ kind: 'error', text: result.problems[0]?.message ?? '' });
     else
@@ -287,7 +290,6 @@ function PackItem(props: PackItemProps) {
         kind: 'ok',
         text: t(enabled ? 'options_switchedOn' : 'options_switchedOff', pack.title),
       });
-    await props.refresh();
   };
 
   /** Removes the pack, keeping its export so that the removal can be undone. */
@@ -295,6 +297,7 @@ function PackItem(props: PackItemProps) {
     setAsking(false);
     const kept = await background.send('exportPack', { packId: pack.id }).catch(() => null);
     const result = await background.send('removePack', { packId: pack.id }).catch(() => null);
+    await props.refresh();
     if (!result) setStatus({ kind: 'error', text: t('options_noAnswer') });
     else if (!result.ok) setStatus({ kind: 'error', text: result.problems[0]?.message ?? '' });
     else
@@ -303,7 +306,6 @@ function PackItem(props: PackItemProps) {
         text: t('options_removed', pack.title),
         ...(kept?.ok && { undo: () => restore(JSON.stringify(kept.value)) }),
       });
-    await props.refresh();
   };
 
   const restore = async (text: string) => {
@@ -314,6 +316,7 @@ function PackItem(props: PackItemProps) {
       await background
         .send('setPackEnabled', { packId: pack.id, enabled: false })
         .catch(() => null);
+    await props.refresh();
     setStatus(
       outcome?.ok
         ? { kind: 'ok', text: t('options_restored', pack.title) }
@@ -323,7 +326,6 @@ function PackItem(props: PackItemProps) {
             ...(outcome && !outcome.ok && { problems: outcome.problems }),
           },
     );
-    await props.refresh();
   };
 
   return (
