@@ -12,7 +12,7 @@ import type { Translate } from '../../../lib/i18n';
 import type { CardState } from '../../../components/BriefingCard';
 import type { PageMention } from '../scan/mention-index';
 import { CardHost, type CardHostEvents, type VirtualAnchor } from './card-host';
-import { rectsOf } from '../input/pointer';
+import { boundingRectOf, rectsOf } from '../input/pointer';
 import { FETCH_AFTER_MS, HIDE_AFTER_MS, LOADING_AFTER_MS } from './timing';
 
 export interface CardControllerDeps {
@@ -49,18 +49,11 @@ export type CardSurface = Pick<
 function anchorFor(mention: PageMention): VirtualAnchor {
   return {
     getClientRects: () => rectsOf(mention),
-    getBoundingClientRect() {
-      const rects = rectsOf(mention);
-      if (!rects.length) return new DOMRect();
-      const left = Math.min(...rects.map((r) => r.left));
-      const top = Math.min(...rects.map((r) => r.top));
-      return new DOMRect(
-        left,
-        top,
-        Math.max(...rects.map((r) => r.right)) - left,
-        Math.max(...rects.map((r) => r.bottom)) - top,
-      );
-    },
+    getBoundingClientRect: () => boundingRectOf(mention) ?? new DOMRect(),
+    // The element that holds the words: Floating UI follows its scrolling
+    // ancestors (a name in a scrolling panel), and the host goes into the
+    // modal dialog or fullscreen element that holds it.
+    contextElement: mention.range.startContainer.parentElement ?? undefined,
   };
 }
 

@@ -10,7 +10,7 @@
  * context wins), so the page can neither move nor hide it.
  */
 import { render } from 'preact';
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
 import { BriefingCard, type BriefingCardProps } from '../../../components/BriefingCard';
 import cardCss from '../../../components/briefing-card.css?inline';
 import { choosePlacement, GAP_PX } from './placement';
@@ -20,6 +20,24 @@ export const CARD_HOST_TAG = 'briefing-lens-card';
 export interface VirtualAnchor {
   getBoundingClientRect(): DOMRect;
   getClientRects(): DOMRect[];
+  /** the element holding the name (Floating UI watches its scrolling ancestors) */
+  contextElement?: Element;
+}
+
+/**
+ * Where the host goes: into the modal dialog or fullscreen element that holds
+ * the name, if one does, since everything outside it is inert then (a card
+ * there could be seen but not clicked, scrolled or focused); else at the end
+ * of the document. In the top layer either way, so it is never clipped by
+ * the container.
+ */
+function containerFor(anchor: VirtualAnchor | undefined): Element {
+  const element = anchor?.contextElement;
+  try {
+    return element?.closest('dialog:modal, :fullscreen') ?? document.documentElement;
+  } catch {
+    return document.documentElement; // a browser without :modal
+  }
 }
 
 /** What the host tells its controller. */
@@ -61,10 +79,10 @@ export class CardHost {
     return this.host;
   }
 
-  /** The host and its shadow root, created on first use; on the page only if `attach`. */
-  private ensureHost(attach = true): ShadowRoot {
+  /** The host and its shadow root, created on first use; on the page only when given an anchor. */
+  private ensureHost(anchor?: VirtualAnchor): ShadowRoot {
     if (this.shadow && this.host) {
-      if (attach) this.attach();
+      if (anchor) this.attach(anchor);
       return this.shadow;
     }
     const host = document.createElement(CARD_HOST_TAG);
@@ -101,13 +119,17 @@ export class CardHost {
     );
     this.host = host;
     this.shadow = shadow;
-    if (attach) this.attach();
+    if (anchor) this.attach(anchor);
     return shadow;
   }
 
-  private attach(): void {
+  private attach(anchor: VirtualAnchor): void {
     const host = this.host!;
-    if (!host.isConnected) document.documentElement.append(host);
+    const container = containerFor(anchor);
+    if (host.parentNode !== container) {
+      if (inTopLayer(host) && host.matches(':popover-open')) host.hidePopover();
+      container.append(host);
+    }
     if (inTopLayer(host) && !host.matches(':popover-open')) host.showPopover();
   }
 
@@ -151,7 +173,7 @@ export class CardHost {
    */
   prepare(props: BriefingCardProps): void {
     if (this.isOpen) return;
-    render(<BriefingCard {...props} />, this.ensureHost(false));
+    render(<BriefingCard {...props} />, this.ensureHost());
   }
 
   get isOpen(): boolean {
@@ -163,7 +185,7 @@ export class CardHost {
    * once the card has its first position and is visible.
    */
   show(props: BriefingCardProps, anchor: VirtualAnchor): Promise<void> {
-    const shadow = this.ensureHost();
+    const shadow = this.ensureHost(anchor);
     render(<BriefingCard {...props} />, shadow);
     const host = this.host!;
     // Hidden until placed: never a frame of the card in the corner of the page.
@@ -196,10 +218,13 @@ export class CardHost {
             ...(beside ? [flip({ padding: GAP_PX, fallbackPlacements: ['left-start'] })] : []),
             // Slide along the name's edge to stay inside the viewport: never across it.
             shift({ padding: GAP_PX, crossAxis: false }),
+            // A name scrolled out of its panel (or clipped away) takes its card with it.
+            hide({ strategy: 'referenceHidden' }),
           ],
-        }).then(({ x, y, placement: final }) => {
+        }).then(({ x, y, placement: final, middlewareData }) => {
           if (generation !== this.generation) return placed();
-          this.setPlacement({ x: Math.round(x), y: Math.round(y), visible: true });
+          const nameShows = !middlewareData.hide?.referenceHidden;
+          this.setPlacement({ x: Math.round(x), y: Math.round(y), visible: nameShows });
           this.ensureOnTop();
           const box = host.getBoundingClientRect();
           this.placed = {
