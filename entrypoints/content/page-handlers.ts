@@ -11,6 +11,12 @@ import type { PageMention } from './scan/mention-index';
 /** How long "show on page" keeps a mention lit. */
 export const REVEAL_FLASH_MS = 1600;
 
+/** A mention's place among the drawn ones: the `n`th (from 1) of `of`. */
+export interface MentionPlace {
+  n: number;
+  of: number;
+}
+
 /** What the handlers may see and do of the page's session. */
 export interface PageView {
   hostname(): string;
@@ -20,8 +26,12 @@ export interface PageView {
   /** the drawn mentions, in document order */
   painted(): PageMention[];
   focused(): PageMention | null;
-  /** `byKeyboard`: the reader moved there with a command, and the keys act on it (input/keyboard.ts) */
-  focus(mention: PageMention | null, byKeyboard?: boolean): void;
+  /**
+   * `byKeyboard`: the reader moved there with a command, and the keys act on
+   * it (input/keyboard.ts); `place`: where it is among the drawn mentions,
+   * for the screen reader's announcement.
+   */
+  focus(mention: PageMention | null, byKeyboard?: boolean, place?: MentionPlace): void;
   /** where a mention is against the viewport: above it (-1), in it (0) or below it (1) */
   whereOnScreen(mention: PageMention): -1 | 0 | 1;
   /** with every mention listed when `withMentions` */
@@ -53,7 +63,8 @@ export function pageHandlers(view: PageView): Handlers<ToContent> {
         at >= 0
           ? painted[(at + (backwards ? -1 : 1) + painted.length) % painted.length]
           : fromTheViewport(painted, backwards === true, view.whereOnScreen);
-      view.focus(next ?? null, true);
+      if (!next) return false;
+      view.focus(next, true, { n: painted.indexOf(next) + 1, of: painted.length });
       return true;
     },
     getDiagnostics: ({ mentions }) => view.diagnostics(!!mentions),

@@ -16,6 +16,7 @@ import {
 } from '../../lib/messaging/protocol';
 import { loadSettings, watchSettings } from '../../lib/settings-store';
 import { t, uiLanguage } from '../../lib/i18n';
+import { displayName, kindKey } from '../../core/display';
 import { MentionIndex, type PageMention } from './scan/mention-index';
 import { Scanner, yieldToIdle } from './scan/scanner';
 import { blockRootOf, isInsideSkipped, isSkippedElement } from './scan/skip-rules';
@@ -29,7 +30,8 @@ import { mentionAtPoint } from './input/pointer';
 import { listenToHover } from './input/hover';
 import { listenToKeys } from './input/keyboard';
 import { scrollMentionIntoView, whereOnScreen } from './input/on-screen';
-import { countMentions, isForThisFrame, pageHandlers } from './page-handlers';
+import { Announcer } from './input/announcer';
+import { countMentions, isForThisFrame, pageHandlers, type MentionPlace } from './page-handlers';
 import { startFrameReport, type FrameReport } from './frame-report';
 import { Diagnostics } from './diagnostics';
 
@@ -70,6 +72,8 @@ class PageSession {
   private scanner: Scanner | null = null;
   private readonly data: MatcherData;
   private readonly card: CardController;
+  /** says which name the keyboard commands reached, for screen readers */
+  private readonly announcer = new Announcer();
   private readonly frameReport: FrameReport;
   private focused: PageMention | null = null;
   private started = false;
@@ -129,6 +133,7 @@ class PageSession {
       clearTimeout(this.restyleTimer);
       this.painter.dispose();
       this.card.dispose();
+      this.announcer.clear();
     });
 
     watchSettings((next) => this.applySettings(next), signal);
@@ -159,7 +164,10 @@ class PageSession {
     });
     watchMutations({
       signal,
-      isOwn: (node) => node === this.card.host.element || !!this.card.host.element?.contains(node),
+      isOwn: (node) =>
+        node === this.announcer.element ||
+        node === this.card.host.element ||
+        !!this.card.host.element?.contains(node),
       onChanged: (roots, removed) => this.rescan(roots, removed),
       onNavigated: () => this.restart(),
       onDesignMode: (on) => {
@@ -353,11 +361,23 @@ class PageSession {
     return this.firstPainted.has(mention);
   }
 
-  private focus(mention: PageMention | null, byKeyboard = false): void {
+  private focus(mention: PageMention | null, byKeyboard = false, place?: MentionPlace): void {
     this.focused = mention;
     this.keysOnFocused = !!mention && byKeyboard;
     this.painter.setFocus(mention?.range ?? null);
     if (mention) scrollMentionIntoView(mention);
+    const entity = mention && this.entities.get(mention.entityId);
+    if (!entity || !place) return this.announcer.clear();
+    const language = uiLanguage();
+    this.announcer.announce(
+      t('announce_mention', [
+        displayName(entity, language),
+        t(kindKey(entity.kind)).toLocaleLowerCase(language),
+        String(place.n),
+        String(place.of),
+      ]),
+      mention.range.startContainer.parentElement,
+    );
   }
 
   private handlers() {
@@ -367,7 +387,7 @@ class PageSession {
       mentions: () => this.index.values(),
       painted: () => this.paintedMentions(),
       focused: () => this.focused,
-      focus: (mention, byKeyboard) => this.focus(mention, byKeyboard),
+      focus: (mention, byKeyboard, place) => this.focus(mention, byKeyboard, place),
       whereOnScreen,
       diagnostics: (withMentions) => {
         const painted = new Set(this.paintedMentions());

@@ -27,6 +27,7 @@ import {
   launch,
   nextFrames,
   openExtensionPage,
+  waitFor,
   waitForCard,
   waitForPageClock,
   waitForScan,
@@ -35,6 +36,7 @@ import {
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { FETCH_AFTER_MS, HIDE_AFTER_MS } from '../../entrypoints/content/card/timing';
 import {
+  accessibilityTree,
   axeViolations,
   cardBox,
   cardContents,
@@ -272,6 +274,55 @@ describe('the briefing card in Chromium (light)', () => {
       assert.equal(await focusInCard(page), 'section.card');
       await page.keyboard.press('Escape');
       await waitForCardClosed(page);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('tells a screen reader which name the command reached, and opens the card as a labelled dialog', async () => {
+    const page = await openPage(harness, demoUrl);
+    try {
+      const announcements = async () =>
+        (await accessibilityTree(page)).filter(
+          (n) => n.role === 'status' && /on this page$/.test(n.text),
+        );
+      assert.deepEqual(await announcements(), [], 'the highlights alone say nothing');
+      const painted = (await diagnostics(harness, page))!.painted;
+      assert.equal(await sendNextMention(harness, page), true);
+      const [first] = await waitFor(
+        announcements,
+        (found) => found.length === 1,
+        'the announcement',
+      );
+      const name = first!.text.split(',')[0]!;
+      assert.match(
+        first!.text,
+        new RegExp(
+          `^${name}, (person|country|place|organisation|event|topic), 1 of ${painted} on this page$`,
+        ),
+      );
+      assert.equal(await sendNextMention(harness, page), true);
+      await waitFor(
+        announcements,
+        (found) => found.length === 1 && found[0]!.text.includes(`, 2 of ${painted} on this page`),
+        'the second announcement',
+      );
+      await page.keyboard.press('Enter');
+      await waitForCard(page);
+      const dialogs = (await accessibilityTree(page)).filter((n) => n.role === 'dialog');
+      assert.equal(dialogs.length, 1, 'one dialog: the card');
+      assert.ok(
+        dialogs[0]!.name.length > 0,
+        `the dialog is labelled (${JSON.stringify(dialogs[0])})`,
+      );
+      assert.equal(await focusInCard(page), 'section.card', 'and has the focus');
+      await page.keyboard.press('Escape');
+      await waitForCardClosed(page);
+      await waitFor(
+        announcements,
+        (found) => found.length === 0,
+        'the live region to go with the focus',
+      );
     } finally {
       await page.close();
     }

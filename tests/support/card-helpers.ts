@@ -354,3 +354,46 @@ export async function pixelDiff(
     { a: a.toString('base64'), b: b.toString('base64'), tolerance },
   );
 }
+
+export interface AxNode {
+  role: string;
+  name: string;
+  /** the names of the node's text descendants, joined */
+  text: string;
+}
+
+/**
+ * The page's accessibility tree as assistive technology gets it (CDP
+ * Accessibility.getFullAXTree, closed shadow roots included), flattened to
+ * role, accessible name and text.
+ */
+export async function accessibilityTree(page: Page): Promise<AxNode[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: Array<{
+        nodeId: string;
+        ignored?: boolean;
+        role?: { value?: string };
+        name?: { value?: string };
+        childIds?: string[];
+      }>;
+    };
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const textOf = (id: string, depth = 0): string => {
+      const node = byId.get(id);
+      if (!node || depth > 40) return '';
+      if (node.role?.value === 'StaticText') return node.name?.value ?? '';
+      return (node.childIds ?? []).map((child) => textOf(child, depth + 1)).join('');
+    };
+    return nodes
+      .filter((n) => !n.ignored)
+      .map((n) => ({
+        role: n.role?.value ?? '',
+        name: n.name?.value ?? '',
+        text: textOf(n.nodeId),
+      }));
+  } finally {
+    await cdp.detach();
+  }
+}

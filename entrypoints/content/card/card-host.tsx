@@ -14,6 +14,7 @@ import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floatin
 import { BriefingCard, type BriefingCardProps } from '../../../components/BriefingCard';
 import cardCss from '../../../components/briefing-card.css?inline';
 import { choosePlacement, GAP_PX } from './placement';
+import { containerFor } from '../host-container';
 import type { CardPlacement } from '../../../lib/messaging/protocol';
 
 export const CARD_HOST_TAG = 'briefing-lens-card';
@@ -22,22 +23,6 @@ export interface VirtualAnchor {
   getClientRects(): DOMRect[];
   /** the element holding the name (Floating UI watches its scrolling ancestors) */
   contextElement?: Element;
-}
-
-/**
- * Where the host goes: into the modal dialog or fullscreen element that holds
- * the name, if one does, since everything outside it is inert then (a card
- * there could be seen but not clicked, scrolled or focused); else at the end
- * of the document. In the top layer either way, so it is never clipped by
- * the container.
- */
-function containerFor(anchor: VirtualAnchor | undefined): Element {
-  const element = anchor?.contextElement;
-  try {
-    return element?.closest('dialog:modal, :fullscreen') ?? document.documentElement;
-  } catch {
-    return document.documentElement; // a browser without :modal
-  }
 }
 
 /** What the host tells its controller. */
@@ -125,7 +110,8 @@ export class CardHost {
 
   private attach(anchor: VirtualAnchor): void {
     const host = this.host!;
-    const container = containerFor(anchor);
+    // In the top layer wherever it goes, so the container never clips it.
+    const container = containerFor(anchor.contextElement);
     if (host.parentNode !== container) {
       if (inTopLayer(host) && host.matches(':popover-open')) host.hidePopover();
       container.append(host);

@@ -117,7 +117,7 @@ describe('focusNextMention', () => {
   it('gives the keys to the mention it focuses', async () => {
     const v = view(painted);
     await v.handlers.focusNextMention({}, {});
-    expect(v.focus).toHaveBeenLastCalledWith(wang1, true);
+    expect(v.focus).toHaveBeenLastCalledWith(wang1, true, { n: 1, of: painted.length });
   });
 
   describe('starts from the screen', () => {

@@ -18,6 +18,10 @@ import {
 import { SETTINGS_KEY } from '../../../lib/settings-store';
 import { GUARD_MS, startPage } from '../../../entrypoints/content/page-session';
 import { CARD_HOST_TAG } from '../../../entrypoints/content/card/card-host';
+import {
+  ANNOUNCER_TAG,
+  FIRST_ANNOUNCEMENT_AFTER_MS,
+} from '../../../entrypoints/content/input/announcer';
 import { FOCUS_HIGHLIGHT } from '../../../entrypoints/content/paint/painter';
 import { BATCH_DELAY_MS, LOCATION_POLL_MS } from '../../../entrypoints/content/scan/mutations';
 import { REVEAL_FLASH_MS } from '../../../entrypoints/content/page-handlers';
@@ -481,6 +485,48 @@ describe('startPage: focus and card', () => {
     expect(drawn(registry, FOCUS_HIGHLIGHT)).toEqual([]);
   });
 
+  it('announces each name the command reaches, with its place, in a live region the page cannot read', async () => {
+    const roots: ShadowRoot[] = [];
+    const attachShadow = Element.prototype.attachShadow;
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init: ShadowRootInit,
+    ) {
+      const root = attachShadow.call(this, init);
+      roots.push(root);
+      return root;
+    });
+    // Every name on screen: "next" moves on from the focused one.
+    vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(
+      () => [new DOMRect(0, 300, 80, 20)] as unknown as DOMRectList,
+    );
+    // English as messages.json has it (the real strings are checked end to end).
+    vi.mocked(fakeBrowser.i18n.getMessage).mockImplementation(((key: string, subs?: string[]) =>
+      key === 'announce_mention'
+        ? `${subs![0]}, ${subs![1]}, ${subs![2]} of ${subs![3]} on this page`
+        : key === 'kind_person'
+          ? 'Person'
+          : '') as never);
+    await start();
+    const painted = (await page.send('getDiagnostics', {})).painted;
+    await page.send('focusNextMention', {});
+    const host = document.querySelector(ANNOUNCER_TAG)!;
+    expect(host.shadowRoot, 'closed to the page').toBeNull();
+    const region = () => roots.find((r) => r.host === host)!.querySelector('[role="status"]')!;
+    // Empty at first: a region added with its text in it is often not read out.
+    expect(region().textContent).toBe('');
+    await elapse(FIRST_ANNOUNCEMENT_AFTER_MS);
+    expect(region().textContent).toBe(`Wang Yi, person, 1 of ${painted} on this page`);
+    await page.send('focusNextMention', {});
+    expect(region().textContent).toBe(`Toshimitsu Motegi, person, 2 of ${painted} on this page`);
+    await page.send('focusNextMention', { backwards: true });
+    expect(region().textContent).toBe(`Wang Yi, person, 1 of ${painted} on this page`);
+    document.body.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+    );
+    expect(document.querySelector(ANNOUNCER_TAG), 'gone with the focus').toBeNull();
+  });
+
   it('opens a page from the card for the reader’s clicks only, not for a script’s', async () => {
     // The test keeps the closed root the content script attaches (a page cannot).
     const roots: ShadowRoot[] = [];
@@ -498,8 +544,9 @@ describe('startPage: focus and card', () => {
     document.body.dispatchEvent(
       trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })),
     );
-    await vi.waitFor(() => expect(roots[0]?.querySelector('.open-full')).toBeTruthy());
-    const root = roots[0]!;
+    const cardRoot = () => roots.find((r) => r.host.localName === CARD_HOST_TAG);
+    await vi.waitFor(() => expect(cardRoot()?.querySelector('.open-full')).toBeTruthy());
+    const root = cardRoot()!;
     for (const button of root.querySelectorAll('button')) button.click();
     await elapse(0);
     expect(openPage).not.toHaveBeenCalled();
