@@ -3,8 +3,9 @@
  * they can be tested with fake-indexeddb and called in-process by the fake
  * client (createLocalClient).
  */
-import type { Handlers, Sender } from '../../lib/messaging';
-import type { MatcherData, ToBackground } from '../../lib/messaging/protocol';
+import type { Client, Handlers, Sender } from '../../lib/messaging';
+import type { MatcherData, ToBackground, ToContent } from '../../lib/messaging/protocol';
+import { frameCardHandlers } from './frame-cards';
 import {
   exportPack,
   getArticle,
@@ -43,6 +44,8 @@ export interface BackgroundDeps {
   dataChanged: (version: string) => Promise<void>;
   /** what the frames of each tab found */
   frames: FrameMentions;
+  /** a client for one frame's content script (the card relay: frame-cards.ts) */
+  frameClient: (tabId: number, frameId: number) => Client<ToContent>;
   /** puts a frame's highlight sheet in place (css), or takes it away (null) */
   setFrameCss: (tabId: number, frameId: number, css: string | null) => Promise<void>;
   /** the clock, for tests (Date.now) */
@@ -149,6 +152,7 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
     });
 
   return {
+    ...frameCardHandlers(deps.frameClient),
     reportFrameMentions: async ({ entities }, { tabId, frameId }) => {
       // Only a content script has a tab and a frame.
       if (tabId === undefined || frameId === undefined || !Array.isArray(entities)) return;

@@ -42,6 +42,7 @@ export function startBackground(): void {
     manifest,
     freeStorage,
     setFrameCss: frameSheets.set,
+    frameClient: tabClient,
     database,
     openPage: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as never) });

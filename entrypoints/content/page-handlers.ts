@@ -5,7 +5,13 @@
  * these (`tabs.sendMessage`); a page can neither send nor see them.
  */
 import type { Handlers } from '../../lib/messaging';
-import type { DiagnosticsSnapshot, EntityCount, ToContent } from '../../lib/messaging/protocol';
+import type {
+  DiagnosticsSnapshot,
+  EntityCount,
+  FrameCardEvent,
+  RequestOf,
+  ToContent,
+} from '../../lib/messaging/protocol';
 import type { PageMention } from './scan/mention-index';
 
 /** How long "show on page" keeps a mention lit. */
@@ -36,6 +42,11 @@ export interface PageView {
   whereOnScreen(mention: PageMention): -1 | 0 | 1;
   /** with every mention listed when `withMentions` */
   diagnostics(withMentions: boolean): DiagnosticsSnapshot;
+  /** the top document shows a card one of its frames asked for; whether it could */
+  showFrameCard(request: RequestOf<ToContent, 'showFrameCard'>): boolean;
+  hideFrameCard(frameId: number): void;
+  /** a frame hears what the reader did with the card the top document shows for it */
+  frameCardEvent(event: FrameCardEvent): void;
 }
 
 export function pageHandlers(view: PageView): Handlers<ToContent> {
@@ -68,6 +79,9 @@ export function pageHandlers(view: PageView): Handlers<ToContent> {
       return true;
     },
     getDiagnostics: ({ mentions }) => view.diagnostics(!!mentions),
+    showFrameCard: (request) => view.showFrameCard(request),
+    hideFrameCard: ({ frameId }) => view.hideFrameCard(frameId),
+    frameCardEvent: ({ event }) => view.frameCardEvent(event),
   };
 }
 

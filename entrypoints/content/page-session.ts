@@ -26,6 +26,8 @@ import { paintedOf, paintMode, type PaintRule } from './paint/paint-policy';
 import { renderedInBatch } from './paint/rendered';
 import { afterColoursLand } from './paint/colours-landing';
 import { CardController } from './card/card-controller';
+import { FrameCardHost, topCanShowOurCard } from './card/frame-card-host';
+import { frameAnchor, frameElementFor } from './card/top-frame-cards';
 import { mentionAtPoint } from './input/pointer';
 import { listenToHover } from './input/hover';
 import { listenToKeys } from './input/keyboard';
@@ -72,6 +74,8 @@ class PageSession {
   private scanner: Scanner | null = null;
   private readonly data: MatcherData;
   private readonly card: CardController;
+  /** in a frame the top document can show cards for: the card's surface there */
+  private frameCardHost: FrameCardHost | null = null;
   /** says which name the keyboard commands reached, for screen readers */
   private readonly announcer = new Announcer();
   private readonly frameReport: FrameReport;
@@ -120,6 +124,9 @@ class PageSession {
       uiLanguage: uiLanguage(),
       onEscape: () => this.focus(null),
       onTiming: (timing) => diagnostics.addCardTiming(timing),
+      ...(topCanShowOurCard() && {
+        createHost: (events) => (this.frameCardHost = new FrameCardHost(events, backgroundClient)),
+      }),
     });
     diagnostics.entities = data.entities.length;
     this.frameReport = startFrameReport({
@@ -388,6 +395,32 @@ class PageSession {
       painted: () => this.paintedMentions(),
       focused: () => this.focused,
       focus: (mention, byKeyboard, place) => this.focus(mention, byKeyboard, place),
+      showFrameCard: (request) => {
+        // Only the top document, and only where it is not paused.
+        if (window !== window.top || !this.active || !this.entities.has(request.entityId))
+          return false;
+        const element = frameElementFor(request);
+        if (!element) return false;
+        const { frameId } = request;
+        this.card.openForFrame(
+          {
+            entityId: request.entityId,
+            text: request.text,
+            anchor: frameAnchor(element, request.rect),
+          },
+          request.focus,
+          {
+            frameId,
+            tell: (event) =>
+              void backgroundClient
+                .send('tellFrameOfCard', { frameId, event })
+                .catch(() => undefined),
+          },
+        );
+        return true;
+      },
+      hideFrameCard: (frameId) => this.card.closeForFrame(frameId),
+      frameCardEvent: (event) => this.frameCardHost?.onTopEvent(event),
       whereOnScreen,
       diagnostics: (withMentions) => {
         const painted = new Set(this.paintedMentions());

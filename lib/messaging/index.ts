@@ -25,6 +25,8 @@ import type {
 export interface Sender {
   tabId?: number;
   frameId?: number;
+  /** the sending frame's address, as the browser reports it */
+  url?: string;
   extensionPage?: boolean;
 }
 
@@ -97,6 +99,7 @@ export function createMessageListener<P>(handlers: Handlers<P>, options: Listene
         const from: Sender = {
           tabId: sender.tab?.id,
           frameId: sender.tab ? sender.frameId : undefined,
+          url: sender.url,
           extensionPage: options.local === true || isExtensionPage(sender),
         };
         return { ok: true, value: await handler(message.request, from) };
@@ -118,8 +121,8 @@ export const backgroundClient: Client<ToBackground> = {
   },
 };
 
-/** A client for the content script of one tab (top frame only). */
-export function tabClient(tabId: number): Client<ToContent> & { tabId: number } {
+/** A client for the content script of one frame of a tab (its top document by default). */
+export function tabClient(tabId: number, frameId = 0): Client<ToContent> & { tabId: number } {
   return {
     tabId,
     async send(type, request) {
@@ -128,7 +131,7 @@ export function tabClient(tabId: number): Client<ToContent> & { tabId: number } 
         type,
         request,
       };
-      return unwrap(await browser.tabs.sendMessage(tabId, envelope, { frameId: 0 }), type);
+      return unwrap(await browser.tabs.sendMessage(tabId, envelope, { frameId }), type);
     },
   };
 }

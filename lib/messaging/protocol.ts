@@ -131,7 +131,32 @@ export interface ToBackground {
   colourHighlights: { request: { style: HighlightStyle | null }; response: void };
   /** What the frames of a tab below its top frame reported, summed per entity. */
   getFrameMentions: { request: { tabId: number }; response: EntityCount[] };
+  /**
+   * A frame too small for the card asks its tab's top document to show it
+   * over the frame (card/frame-relay.ts); the answer says whether it does.
+   */
+  showCardInTop: { request: FrameCardRequest; response: boolean };
+  /** ...and to take it away again. */
+  hideCardInTop: { request: undefined; response: void };
+  /** The top document tells the frame what the reader did with the card it shows for it. */
+  tellFrameOfCard: { request: { frameId: number; event: FrameCardEvent }; response: void };
 }
+
+/** A card the top document shows for one of its frames: which name, and where in the frame. */
+export interface FrameCardRequest {
+  entityId: string;
+  /** the words as the frame writes them */
+  text: string;
+  /** the name's box, in the frame's viewport */
+  rect: { x: number; y: number; width: number; height: number };
+  /** the frame's viewport, to tell it from the other frames of the page */
+  frame: { width: number; height: number };
+  /** the reader opened it from the keyboard: the card takes the focus */
+  focus: boolean;
+}
+
+/** What happened to the card the top document shows for a frame. */
+export type FrameCardEvent = 'pointerenter' | 'pointerleave' | 'closed';
 
 export interface EntityCount {
   id: string;
@@ -217,6 +242,14 @@ export interface DiagnosticsSnapshot {
  */
 export interface ToContent {
   getPageMentions: { request: undefined; response: PageMentions };
+  /** to the top document: show the card a frame asked for (`frameUrl` and `frameId` from the browser) */
+  showFrameCard: {
+    request: FrameCardRequest & { frameId: number; frameUrl: string };
+    response: boolean;
+  };
+  hideFrameCard: { request: { frameId: number }; response: void };
+  /** to a frame: what the reader did with the card the top document shows for it */
+  frameCardEvent: { request: { event: FrameCardEvent }; response: void };
   revealMention: { request: { entityId: string }; response: boolean };
   focusNextMention: { request: { backwards?: boolean }; response: boolean };
   getDiagnostics: {

@@ -56,6 +56,14 @@ const PANEL_PAGE = page(
 <p>${FILLER}</p><p id="name">Here Wang Yi spoke.</p><p>${FILLER.repeat(6)}</p></div>`,
 );
 
+const FRAMED = page('Framed', '<p>Wang Yi spoke to reporters after the talks.</p>');
+const FRAME_PAGE = page(
+  'Frame',
+  `<p>${FILLER}</p>
+<iframe src="/framed.html" title="Comments" style="width: 420px; height: 120px; border: 1px solid #888"></iframe>
+<p>${FILLER}</p>`,
+);
+
 /** Whether a real click at the card's middle would reach the card (not an inert layer over or under it). */
 async function cardTakesThePointer(p: Page): Promise<boolean> {
   return p.evaluate(() => {
@@ -146,6 +154,57 @@ describe('the card where pages put their text', () => {
       await p.waitForFunction(() => !!document.fullscreenElement);
       await nextFrames(p);
       await expectUsable(p, 'fullscreen');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('shows the card of a name inside a 120 px iframe over the frame, whole, and it takes the pointer', async () => {
+    harness.server.route('/framed.html', { body: FRAMED });
+    const p = await open('frame', FRAME_PAGE);
+    try {
+      const frame = p.frames().find((f) => f.url().endsWith('/framed.html'))!;
+      await waitForScan(harness, frame);
+      await allowNamedFunctions(p);
+      // The name's box inside the frame, moved into the page's viewport.
+      const name = await frame.evaluate(() => {
+        const text = document.querySelector('p')!.firstChild!;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, 'Wang Yi'.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      });
+      const origin = await p.evaluate(() => {
+        const iframe = document.querySelector('iframe')!;
+        const r = iframe.getBoundingClientRect();
+        return { x: r.x + iframe.clientLeft, y: r.y + iframe.clientTop };
+      });
+      const mention = { ...name, x: origin.x + name.x, y: origin.y + name.y };
+      await p.mouse.move(mention.x + 10, mention.y + 40);
+      await p.mouse.move(mention.x + 10, mention.y + mention.height / 2, { steps: 4 });
+      await waitForCard(p);
+      assert.equal(
+        await frame.evaluate(() => !!document.querySelector('briefing-lens-card')),
+        false,
+        'not squeezed into the frame',
+      );
+      const card = await cardBox(p);
+      writeFileSync(path.join(ARTIFACTS, 'small-iframe.png'), await p.screenshot());
+      assert.ok(inside(card, await viewportBox(p)), `inside the viewport: ${JSON.stringify(card)}`);
+      assert.ok(!intersects(card, mention), 'not over the name');
+      assert.ok(card.height > 200, `taller than the frame: ${card.height} px`);
+      assert.ok(await cardTakesThePointer(p));
+      // Crossing from the frame to the card keeps it; a click pins it.
+      assert.ok(await pinWithTheMouse(p), 'a real click pins it');
+      await p.keyboard.press('Escape');
+      await waitForCardClosed(p);
+      // And again, unpinned: leaving the name and the card closes it.
+      await p.mouse.move(mention.x + 10, mention.y + 40);
+      await p.mouse.move(mention.x + 10, mention.y + mention.height / 2, { steps: 4 });
+      await waitForCard(p);
+      await p.mouse.move(5, 5, { steps: 3 });
+      await waitForCardClosed(p, 5000);
     } finally {
       await p.close();
     }

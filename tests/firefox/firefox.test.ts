@@ -33,6 +33,11 @@ const DOCS_SCREENSHOT = path.join(REPO_ROOT, 'docs/screenshots/firefox.png');
 mkdirSync(ARTIFACTS, { recursive: true });
 
 const demo = renderDemoPage();
+/** A page with a comments frame too short for the card: the top document shows the frame's card. */
+const FRAMED = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Comments</title></head>
+<body><p>Wang Yi spoke to reporters after the talks.</p></body></html>`;
+const FRAME_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Framed</title></head>
+<body><p>The talks went on.</p><iframe src="/framed.html" title="Comments" style="width: 420px; height: 120px"></iframe></body></html>`;
 const expected = expectedCounts(demo.blocks);
 const entities = loadEntities();
 const total = [...expected.values()].reduce((a, b) => a + b, 0);
@@ -72,7 +77,7 @@ describe('the extension in Firefox', () => {
 
   before(async () => {
     harness = await launchFirefox({
-      routes: { '/demo.html': demo.html },
+      routes: { '/demo.html': demo.html, '/framed.html': FRAMED, '/frame.html': FRAME_PAGE },
       pristinePaths: ['/demo.html'],
     });
     demoUrl = harness.server.url('/demo.html');
@@ -142,6 +147,59 @@ describe('the extension in Firefox', () => {
       polling: 50,
       timeout: 5000,
     });
+  });
+
+  it('shows the card of a name inside a 120 px frame over the frame, in the top document', async () => {
+    const framePage = await harness.browser.newPage();
+    try {
+      await framePage.goto(harness.server.url('/frame.html'));
+      await waitForScan(harness, framePage);
+      const frame = framePage.frames().find((f) => f.url().endsWith('/framed.html'))!;
+      await frame.waitForFunction(() => document.readyState === 'complete');
+      // Where the name is, in the top document's viewport.
+      const name = await frame.evaluate(() => {
+        const range = document.createRange();
+        range.setStart(document.querySelector('p')!.firstChild!, 0);
+        range.setEnd(document.querySelector('p')!.firstChild!, 7);
+        const r = range.getBoundingClientRect();
+        return { x: r.x, y: r.y, height: r.height };
+      });
+      const origin = await framePage.evaluate(() => {
+        const iframe = document.querySelector('iframe')!;
+        const r = iframe.getBoundingClientRect();
+        return { x: r.x + iframe.clientLeft, y: r.y + iframe.clientTop };
+      });
+      const at = { x: origin.x + name.x + 10, y: origin.y + name.y + name.height / 2 };
+      // The frame's content script is ready once the name is drawn there.
+      await frame.waitForFunction(
+        () => (CSS.highlights as unknown as Map<string, Set<unknown>>).size > 0,
+        {
+          polling: 50,
+          timeout: 10_000,
+        },
+      );
+      await framePage.mouse.move(at.x, at.y + 40);
+      await framePage.mouse.move(at.x, at.y, { steps: 4 });
+      const text = await waitForCard(harness, framePage, 'Chinese Foreign Minister');
+      assert.match(text, /Wang Yi/);
+      const box = await framePage.evaluate(() => {
+        const r = document.querySelector('briefing-lens-card')!.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, height: r.height, inner: innerHeight };
+      });
+      assert.ok(box.height > 200, `taller than the frame: ${JSON.stringify(box)}`);
+      assert.ok(
+        box.top >= 0 && box.bottom <= box.inner,
+        `inside the viewport: ${JSON.stringify(box)}`,
+      );
+      assert.equal(
+        await frame.evaluate(() => !!document.querySelector('briefing-lens-card')),
+        false,
+        'nothing squeezed into the frame',
+      );
+      await framePage.screenshot({ path: path.join(ARTIFACTS, 'firefox-small-frame.png') });
+    } finally {
+      await framePage.close();
+    }
   });
 
   it('lists the names of the page, with their counts, in the popup', async () => {

@@ -6,7 +6,7 @@
  * interaction gets a token; answers for an older token are dropped.
  */
 import type { BriefingView } from '../../../core/views';
-import type { CardTiming, ToBackground } from '../../../lib/messaging/protocol';
+import type { CardTiming, FrameCardEvent, ToBackground } from '../../../lib/messaging/protocol';
 import type { Client } from '../../../lib/messaging';
 import type { Translate } from '../../../lib/i18n';
 import type { CardState } from '../../../components/BriefingCard';
@@ -46,6 +46,26 @@ export type CardSurface = Pick<
   | 'dispose'
 >;
 
+/** What a card is about and where it stands: a mention in this document, or a name in one of its frames. */
+export interface CardTarget {
+  entityId: string;
+  /** the words as the page writes them */
+  text: string;
+  anchor: VirtualAnchor;
+}
+
+/** The frame a card in the top document is shown for, told what the reader does with it. */
+export interface FrameRelay {
+  frameId: number;
+  tell(event: FrameCardEvent): void;
+}
+
+const targetOf = (mention: PageMention): CardTarget => ({
+  entityId: mention.entityId,
+  text: mention.text,
+  anchor: anchorFor(mention),
+});
+
 function anchorFor(mention: PageMention): VirtualAnchor {
   return {
     getClientRects: () => rectsOf(mention),
@@ -63,8 +83,12 @@ export class CardController {
   private fetchTimer: ReturnType<typeof setTimeout> | undefined;
   private showTimer: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
-  /** the mention the card is about (open or pending) */
+  /** the mention the card is about (open or pending); null for a frame's card */
   private mention: PageMention | null = null;
+  /** what the open (or opening) card is about */
+  private target: CardTarget | null = null;
+  /** set while the card is one a frame asked for: the frame decides when it hides */
+  private relay: FrameRelay | null = null;
   private entityId: string | null = null;
   private pinned = false;
   private overCard = false;
@@ -76,10 +100,12 @@ export class CardController {
       onPointerEnter: () => {
         this.overCard = true;
         this.cancelHide();
+        this.relay?.tell('pointerenter');
       },
       onPointerLeave: () => {
         this.overCard = false;
-        this.scheduleHide();
+        if (this.relay) this.relay.tell('pointerleave');
+        else this.scheduleHide();
       },
       onEscape: () => {
         this.close();
@@ -140,6 +166,9 @@ export class CardController {
       return;
     }
     if (!mention) {
+      // A frame's card hides when the frame says (the pointer crossing this
+      // document on its way from the frame to the card must not close it).
+      if (this.relay) return;
       if (this.isOpen) this.scheduleHide();
       else this.abandon();
       return;
@@ -157,13 +186,15 @@ export class CardController {
       this.briefing(mention.entityId).then(
         (view) => {
           if (view && token === this.token && !this.isOpen)
-            this.host.prepare(this.props(mention, { status: 'ready', view }, mention.entityId));
+            this.host.prepare(
+              this.props(targetOf(mention), { status: 'ready', view }, mention.entityId),
+            );
         },
         () => undefined,
       );
     }, FETCH_AFTER_MS);
     this.showTimer = setTimeout(() => {
-      if (token === this.token) void this.open(mention, token, false);
+      if (token === this.token) void this.open(targetOf(mention), token, false);
     }, this.deps.showDelayMs());
   }
 
@@ -172,7 +203,35 @@ export class CardController {
     this.abandon();
     const token = ++this.token;
     this.mention = mention;
-    void this.open(mention, token, focus);
+    void this.open(targetOf(mention), token, focus);
+  }
+
+  /**
+   * Shows, at once, the card a frame too small to hold it asked for (the top
+   * document's side of card/frame-card-host.ts); `relay` hears what the
+   * reader does with it. Asked again for the card it shows, it only takes
+   * the focus, if asked to.
+   */
+  openForFrame(target: CardTarget, focus: boolean, relay: FrameRelay): void {
+    const same =
+      this.isOpen &&
+      this.relay?.frameId === relay.frameId &&
+      this.target?.entityId === target.entityId;
+    if (same) {
+      if (focus) this.host.focus();
+      return;
+    }
+    this.abandon();
+    const token = ++this.token;
+    this.mention = null;
+    void this.open(target, token, focus, target.entityId, relay);
+  }
+
+  /** The frame whose card this is let it go (the pointer left it), unless the reader pinned it. */
+  closeForFrame(frameId: number): void {
+    if (this.relay?.frameId !== frameId || this.pinned) return;
+    this.relay = null;
+    this.close();
   }
 
   private abandon(): void {
@@ -181,12 +240,17 @@ export class CardController {
   }
 
   private async open(
-    mention: PageMention,
+    target: CardTarget,
     token: number,
     focus: boolean,
-    entityId = mention.entityId,
+    entityId = target.entityId,
+    relay: FrameRelay | null = null,
   ) {
     this.cancelHide();
+    // Another card takes the place of a frame's: that frame's card is closed.
+    if (this.relay && this.relay !== relay) this.relay.tell('closed');
+    this.relay = relay;
+    this.target = target;
     this.entityId = entityId;
     this.state = { status: 'loading', entityId };
     this.deps.onTiming?.({ event: 'requested', entityId, at: performance.now() });
@@ -200,7 +264,7 @@ export class CardController {
       new Promise<false>((resolve) => setTimeout(() => resolve(false), LOADING_AFTER_MS)),
     ]);
     if (token !== this.token) return;
-    if (!quick) void this.host.show(this.props(mention), anchorFor(mention));
+    if (!quick) void this.host.show(this.props(target), target.anchor);
     try {
       const view = await pending;
       if (token !== this.token) return;
@@ -211,7 +275,7 @@ export class CardController {
       if (token !== this.token) return;
       this.state = { status: 'error', entityId, message: (error as Error).message };
     }
-    await this.host.show(this.props(mention), anchorFor(mention));
+    await this.host.show(this.props(target), target.anchor);
     if (token !== this.token) return;
     // Placed and visible: the next frame paints it.
     this.deps.onTiming?.({ event: 'shown', entityId, at: performance.now() });
@@ -220,15 +284,15 @@ export class CardController {
   }
 
   private props(
-    mention: PageMention,
+    target: CardTarget,
     state: CardState = this.state!,
-    entityId: string = this.entityId ?? mention.entityId,
+    entityId: string = this.entityId ?? target.entityId,
   ) {
     return {
       state,
       pageText:
-        entityId === mention.entityId
-          ? mention.text
+        entityId === target.entityId
+          ? target.text
           : state.status === 'ready'
             ? state.view.entity.name
             : entityId,
@@ -243,7 +307,8 @@ export class CardController {
       onSelectEntity: (entityId: string) => {
         const token = ++this.token;
         // A reader on the keyboard keeps focus in the card as it switches.
-        if (this.mention) void this.open(this.mention, token, this.host.hasFocus, entityId);
+        if (this.target)
+          void this.open(this.target, token, this.host.hasFocus, entityId, this.relay);
       },
       onOpenBriefing: (entityId: string) =>
         void this.deps.client.send('openPage', { page: 'briefing', hash: entityId }),
@@ -256,7 +321,7 @@ export class CardController {
   }
 
   private rerender(): void {
-    if (this.mention && this.state) this.host.update(this.props(this.mention));
+    if (this.target && this.state) this.host.update(this.props(this.target));
   }
 
   close(): void {
@@ -266,7 +331,10 @@ export class CardController {
     this.pinned = false;
     this.overCard = false;
     this.mention = null;
+    this.target = null;
     this.state = null;
+    this.relay?.tell('closed');
+    this.relay = null;
     this.host.hide();
   }
 

@@ -7,6 +7,8 @@ import type { Placement } from '@floating-ui/dom';
 
 /** Space between the name and the card, and the card and the viewport's edge. */
 export const GAP_PX = 8;
+/** The card's width (briefing-card.css gives `.card` this width). */
+export const CARD_WIDTH_PX = 360;
 /** The card's tallest height (briefing-card.css caps `.card` at this too). */
 export const CARD_MAX_HEIGHT_PX = 520;
 /**

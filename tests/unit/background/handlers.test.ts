@@ -27,6 +27,7 @@ let deps: {
   dataChanged: ReturnType<typeof vi.fn<(version: string) => Promise<void>>>;
   frames: FrameMentions;
   setFrameCss: ReturnType<typeof vi.fn<BackgroundDeps['setFrameCss']>>;
+  frameClient: BackgroundDeps['frameClient'];
   manifest: PackManifest;
   freeStorage?: () => Promise<number | null>;
 };
@@ -42,6 +43,9 @@ beforeEach(async () => {
     dataChanged: vi.fn(() => Promise.resolve()),
     frames: new FrameMentions(memoryArea()),
     setFrameCss: vi.fn<BackgroundDeps['setFrameCss']>(() => Promise.resolve()),
+    frameClient: () => ({
+      send: () => Promise.reject(new Error('these tests send nothing to frames')),
+    }),
     manifest: new PackManifest(memoryArea()),
   };
   client = createLocalClient<ToBackground>(createHandlers(deps));

@@ -83,6 +83,15 @@ function tab(page: PageMentions | Error | (() => PageMentions)) {
     getDiagnostics: () => {
       throw new Error('the popup never asks for diagnostics');
     },
+    showFrameCard: () => {
+      throw new Error('only frames relay cards');
+    },
+    hideFrameCard: () => {
+      throw new Error('only frames relay cards');
+    },
+    frameCardEvent: () => {
+      throw new Error('only frames relay cards');
+    },
   });
   return { client, reveal, asked };
 }

@@ -465,3 +465,75 @@ describe('CardController: opening at once and switching', () => {
     expect([box.left, box.top, box.right, box.bottom]).toEqual([0, 100, 60, 140]);
   });
 });
+
+describe('CardController: a card the top document shows for a frame', () => {
+  const frameTarget = () => ({
+    entityId: 'wang-yi',
+    text: '王毅',
+    anchor: {
+      getBoundingClientRect: () => new DOMRect(30, 40, 50, 20),
+      getClientRects: () => [new DOMRect(30, 40, 50, 20)],
+    },
+  });
+  const relay = (frameId = 7) => ({ frameId, tell: vi.fn() });
+
+  it('opens at once beside the frame’s name, with the frame’s words, and takes the focus when asked', async () => {
+    const { card, surface } = setup();
+    card.openForFrame(frameTarget(), true, relay());
+    await elapse(0);
+    expect(said(surface.current)).toBe('ready:wang-yi');
+    expect(surface.current!.pageText).toBe('王毅');
+    expect(surface.shows.at(-1)!.anchor.getBoundingClientRect().x).toBe(30);
+    expect(surface.focused).toBe(1);
+  });
+
+  it('tells the frame where the pointer goes, and leaves the hiding to the frame', async () => {
+    const { card, surface } = setup();
+    const frame = relay();
+    card.openForFrame(frameTarget(), false, frame);
+    await elapse(0);
+    surface.events.onPointerEnter();
+    surface.events.onPointerLeave();
+    expect(frame.tell.mock.calls).toEqual([['pointerenter'], ['pointerleave']]);
+    // The pointer crosses this document on its way: the card stays.
+    card.pointerOver(undefined);
+    await elapse(HIDE_AFTER_MS * 2);
+    expect(surface.isOpen).toBe(true);
+    card.closeForFrame(8);
+    expect(surface.isOpen, 'another frame cannot close it').toBe(true);
+    card.closeForFrame(7);
+    expect(surface.isOpen).toBe(false);
+    expect(frame.tell).not.toHaveBeenCalledWith('closed');
+  });
+
+  it('stays when pinned, and tells the frame when the reader closes it or another card takes its place', async () => {
+    const { card, surface } = setup();
+    const frame = relay();
+    card.openForFrame(frameTarget(), false, frame);
+    await elapse(0);
+    surface.current!.onTogglePin();
+    card.closeForFrame(7);
+    expect(surface.isOpen).toBe(true);
+    surface.current!.onClose();
+    expect(frame.tell).toHaveBeenLastCalledWith('closed');
+
+    const next = relay(9);
+    card.openForFrame(frameTarget(), false, next);
+    await elapse(0);
+    card.pointerOver(xi);
+    await elapse(SHOW_DELAY_MS);
+    expect(said(surface.shows.at(-1)!.props)).toBe('ready:xi-jinping');
+    expect(next.tell).toHaveBeenLastCalledWith('closed');
+  });
+
+  it('only moves the focus when the frame asks again for the card it shows', async () => {
+    const { card, surface, asked } = setup();
+    card.openForFrame(frameTarget(), false, relay());
+    await elapse(0);
+    const shows = surface.shows.length;
+    card.openForFrame(frameTarget(), true, relay());
+    expect(surface.shows.length).toBe(shows);
+    expect(surface.focused).toBe(1);
+    expect(asked()).toEqual(['wang-yi']);
+  });
+});

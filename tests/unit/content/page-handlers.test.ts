@@ -31,6 +31,9 @@ function view(
     focus: vi.fn((mention: PageMention | null, _byKeyboard?: boolean) => void (focused = mention)),
     whereOnScreen: (mention: PageMention) => screen.get(mention) ?? 0,
     diagnostics: vi.fn((_: boolean) => snapshot),
+    showFrameCard: vi.fn(() => true),
+    hideFrameCard: vi.fn(),
+    frameCardEvent: vi.fn(),
   };
   const handlers = pageHandlers({
     hostname: () => 'news.example.com',
