@@ -1,6 +1,6 @@
 /**
  * The top document's side of the cards its small frames ask for
- * (frame-card-host.tsx): which of its frame elements the asking frame is,
+ * (frame-card-host.ts): which of its frame elements the asking frame is,
  * and where, in this document's viewport, the name inside it stands.
  */
 import { browser } from '../../../lib/browser';
