@@ -92,6 +92,8 @@ export interface FirefoxLaunchOptions {
   /** pages (paths of `routes`) to load once *before* the extension is installed */
   pristinePaths?: string[];
   viewport?: { width: number; height: number };
+  /** an X display (support/x-display.ts) to run a real windowed Firefox on, for real key presses */
+  display?: string;
 }
 
 export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxHarness> {
@@ -116,10 +118,15 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
-    headless: true,
+    headless: !options.display,
     // Lets BiDi install add-ons (webExtension.install) and reach privileged contexts.
     args: ['--remote-allow-system-access'],
-    env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1', TMPDIR: scratch },
+    env: {
+      ...process.env,
+      MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1',
+      TMPDIR: scratch,
+      ...(options.display && { DISPLAY: options.display }),
+    },
     defaultViewport: options.viewport ?? { width: 1280, height: 900 },
     extraPrefsFirefox: {
       ...FIREFOX_PREFS,

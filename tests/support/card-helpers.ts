@@ -397,3 +397,44 @@ export async function accessibilityTree(page: Page): Promise<AxNode[]> {
     await cdp.detach();
   }
 }
+
+export interface OnScreen {
+  text: string;
+  top: number;
+  bottom: number;
+}
+
+/** The drawn names in document order, each with where it is on screen. */
+export async function drawnMentions(page: Page): Promise<OnScreen[]> {
+  return page.evaluate(() => {
+    const ranges: Range[] = [];
+    for (const [name, highlight] of CSS.highlights as unknown as Map<string, Highlight>)
+      if (name !== 'briefing-lens-focus')
+        for (const r of highlight as unknown as Set<AbstractRange>) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          ranges.push(range);
+        }
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return ranges.map((range) => {
+      const box = range.getBoundingClientRect();
+      return { text: range.toString(), top: box.top, bottom: box.bottom };
+    });
+  });
+}
+
+/** The name that has the keyboard focus, with where it is on screen; null when none has. */
+export async function focusedMention(page: Page): Promise<OnScreen | null> {
+  return page.evaluate(() => {
+    const focus = CSS.highlights.get('briefing-lens-focus') as unknown as
+      Set<AbstractRange> | undefined;
+    const [r] = focus ?? [];
+    if (!r) return null;
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    const box = range.getBoundingClientRect();
+    return { text: range.toString(), top: box.top, bottom: box.bottom };
+  });
+}

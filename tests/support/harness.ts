@@ -125,6 +125,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** the browser profile to use and keep (a restart, a small disk); a fresh temporary one by default */
   userDataDir?: string;
+  /** an X display (support/x-display.ts) to run a real windowed browser on, for real key presses */
+  display?: string;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
@@ -140,7 +142,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     // BRIEFING_LENS_HEADED=1 (under a display, e.g. xvfb-run) for a real windowed browser.
-    headless: process.env.BRIEFING_LENS_HEADED !== '1',
+    headless: !options.display && process.env.BRIEFING_LENS_HEADED !== '1',
+    ...(options.display && { env: { ...process.env, DISPLAY: options.display } }),
     args: [
       ...CHROMIUM_FLAGS,
       '--remote-debugging-port=0',
