@@ -388,7 +388,15 @@ describe('the briefing card in Chromium (light)', () => {
         await page.keyboard.press('Enter');
         await waitForCard(page);
         assert.equal(page.url(), url, 'the focused link was not followed');
-        await closeCard(page);
+        // Tab past the card's last control: the card goes, and the reader is
+        // back where they were (the link focused, the name still lit).
+        for (let i = 0; i < 20 && (await isCardOpen(page)); i++) await page.keyboard.press('Tab');
+        await waitForCardClosed(page);
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'home');
+        assert.equal((await focused())?.text, at.text, 'the name keeps the keyboard’s focus');
+        // Esc lets the name go.
+        await page.keyboard.press('Escape');
+        await page.waitForFunction(() => !CSS.highlights.get('briefing-lens-focus')?.size);
         await nextFrames(page, 2);
         const unlit = await page.screenshot({ clip: box });
         assert.ok((await pixelDiff(page, lit, unlit)).pixels > 0, 'the focus was visible');

@@ -94,6 +94,8 @@ export class CardController {
   private overCard = false;
   private state: CardState | null = null;
   private readonly cache = new Map<string, Promise<BriefingView | null>>();
+  /** where the keyboard focus was before the card took it, to give it back when the card goes */
+  private returnFocus: HTMLElement | null = null;
 
   constructor(private readonly deps: CardControllerDeps) {
     const events: CardHostEvents = {
@@ -111,6 +113,8 @@ export class CardController {
         this.close();
         this.deps.onEscape?.();
       },
+      // Done with the card, not with the name: the name keeps the keyboard's focus.
+      onTabOut: () => this.close(),
     };
     this.host = deps.createHost ? deps.createHost(events) : new CardHost(events);
   }
@@ -280,7 +284,12 @@ export class CardController {
     // Placed and visible: the next frame paints it.
     this.deps.onTiming?.({ event: 'shown', entityId, at: performance.now() });
     // Focus only now: a card still hidden (being placed) cannot take focus.
-    if (focus) this.host.focus();
+    if (focus) {
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active !== document.body && active !== this.host.element)
+        this.returnFocus ??= active;
+      this.host.focus();
+    }
   }
 
   private props(
@@ -325,6 +334,7 @@ export class CardController {
   }
 
   close(): void {
+    const hadFocus = this.host.hasFocus;
     this.token++;
     this.clearTimers();
     this.cancelHide();
@@ -336,6 +346,9 @@ export class CardController {
     this.relay?.tell('closed');
     this.relay = null;
     this.host.hide();
+    // A card closed from the keyboard gives the focus back, without scrolling the page.
+    if (hadFocus && this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
+    this.returnFocus = null;
   }
 
   dispose(): void {

@@ -31,7 +31,13 @@ export interface CardHostEvents {
   onPointerLeave: () => void;
   /** Esc inside the card (the page's own key listeners never see the card's keys) */
   onEscape: () => void;
+  /** Tab past the card's last control, or Shift+Tab before its first: the reader is done with it */
+  onTabOut?: () => void;
 }
+
+/** What Tab moves between inside the card. */
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
 interface Placement {
   x: number;
@@ -89,6 +95,11 @@ export class CardHost {
       if (event.key === 'Escape') {
         event.preventDefault();
         this.events.onEscape();
+      } else if (event.key === 'Tab' && this.tabLeavesCard(event.shiftKey)) {
+        // The card is the last thing in the document: Tab would leave the
+        // page for the browser's toolbar. Back to where the reader was instead.
+        event.preventDefault();
+        this.events.onTabOut?.();
       }
     });
     // Clicks a page's script dispatches inside the card do nothing: its
@@ -245,6 +256,15 @@ export class CardHost {
       this.placed !== null &&
       !!this.shadow?.getAnimations().every((a) => a.playState === 'finished')
     );
+  }
+
+  /** Whether Tab (or Shift+Tab) from the focused element goes past the card's controls. */
+  private tabLeavesCard(backwards: boolean): boolean {
+    const controls = [...(this.shadow?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
+    const focused = this.shadow?.activeElement ?? null;
+    if (!controls.length) return true;
+    if (backwards) return focused === controls[0] || !controls.includes(focused as HTMLElement);
+    return focused === controls.at(-1);
   }
 
   /** Whether keyboard focus is inside the card. */

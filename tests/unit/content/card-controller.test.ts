@@ -537,3 +537,39 @@ describe('CardController: a card the top document shows for a frame', () => {
     expect(asked()).toEqual(['wang-yi']);
   });
 });
+
+describe('CardController: the keyboard focus', () => {
+  it('gives the focus back to where it was when a card that had it closes, and Tab out keeps the name', async () => {
+    const { card, surface, onEscape } = setup();
+    const link = document.createElement('a');
+    link.href = '#home';
+    document.body.append(link);
+    link.focus();
+    card.openNow(wang, true);
+    await elapse(0);
+    expect(surface.focused).toBe(1);
+    // The card has the focus now (the fake surface says so).
+    surface.hasFocus = true;
+    link.blur();
+    surface.events.onTabOut!();
+    expect(surface.isOpen).toBe(false);
+    expect(document.activeElement).toBe(link);
+    expect(onEscape, 'the name keeps the keyboard’s focus').not.toHaveBeenCalled();
+  });
+
+  it('leaves the focus alone when the card closes without having it', async () => {
+    const { card, surface } = setup();
+    const link = document.createElement('a');
+    link.href = '#home';
+    document.body.append(link);
+    link.focus();
+    card.openNow(wang, true);
+    await elapse(0);
+    surface.hasFocus = false;
+    const other = document.createElement('button');
+    document.body.append(other);
+    other.focus();
+    card.close();
+    expect(document.activeElement).toBe(other);
+  });
+});
