@@ -27,6 +27,8 @@ import {
   hoverMention,
   inside,
   intersects,
+  mentionRect,
+  sendNextMention,
   viewportBox,
   waitForCardClosed,
 } from '../support/card-helpers';
@@ -63,6 +65,20 @@ const FRAME_PAGE = page(
 <iframe src="/framed.html" title="Comments" style="width: 420px; height: 120px; border: 1px solid #888"></iframe>
 <p>${FILLER}</p>`,
 );
+
+const ZOOM_PAGE = page(
+  'Zoomed',
+  `<p style="margin-left: 420px">Here Wang Yi spoke.</p><p>${FILLER.repeat(12)}</p>`,
+);
+
+/** The visual viewport (what is on screen when pinch-zoomed), in the page's client coordinates. */
+const visualViewportBox = (p: Page) =>
+  p.evaluate(() => ({
+    x: visualViewport!.offsetLeft,
+    y: visualViewport!.offsetTop,
+    width: visualViewport!.width,
+    height: visualViewport!.height,
+  }));
 
 /** Whether a real click at the card's middle would reach the card (not an inert layer over or under it). */
 async function cardTakesThePointer(p: Page): Promise<boolean> {
@@ -205,6 +221,32 @@ describe('the card where pages put their text', () => {
       await waitForCard(p);
       await p.mouse.move(5, 5, { steps: 3 });
       await waitForCardClosed(p, 5000);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('keeps the focused name and its card on screen when the page is pinch-zoomed', async () => {
+    const p = await open('zoomed', ZOOM_PAGE);
+    try {
+      const cdp = await p.context().newCDPSession(p);
+      await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2 });
+      await p.waitForFunction(() => visualViewport!.scale === 2);
+      // The name starts at 420 px: off the right of a 500 px wide visual viewport.
+      assert.equal(await sendNextMention(harness, p), true);
+      await p.keyboard.press('Enter');
+      await waitForCard(p);
+      const screen = await visualViewportBox(p);
+      const name = await mentionRect(p, 'Wang Yi');
+      const card = await cardBox(p);
+      writeFileSync(path.join(ARTIFACTS, 'pinch-zoomed.png'), await p.screenshot());
+      assert.ok(
+        inside(name!, screen),
+        `the name is on screen: ${JSON.stringify({ name, screen })}`,
+      );
+      assert.ok(inside(card, screen), `the card is on screen: ${JSON.stringify({ card, screen })}`);
+      assert.ok(!intersects(card, name!), 'not over the name');
+      await cdp.detach();
     } finally {
       await p.close();
     }

@@ -15,6 +15,7 @@ import { BriefingCard, type BriefingCardProps } from '../../../components/Briefi
 import cardCss from '../../../components/briefing-card.css?inline';
 import { choosePlacement, GAP_PX } from './placement';
 import { containerFor } from '../host-container';
+import { visibleViewport } from '../input/on-screen';
 import type { CardPlacement } from '../../../lib/messaging/protocol';
 
 export const CARD_HOST_TAG = 'briefing-lens-card';
@@ -191,51 +192,66 @@ export class CardHost {
     let placed: () => void = () => undefined;
     const firstPlacement = new Promise<void>((resolve) => (placed = resolve));
     const generation = ++this.generation;
-    this.stopAutoUpdate = autoUpdate(
-      anchor as unknown as Element,
-      host,
-      () => {
+    const update = () => {
+      if (generation !== this.generation) return placed();
+      const card = shadow.querySelector<HTMLElement>('.card');
+      // The card's whole height, however little room it had last time.
+      const natural = card ? card.scrollHeight + card.offsetHeight - card.clientHeight : 0;
+      // The part of the page on screen: with pinch zoom, less than the layout viewport.
+      const screen = visibleViewport();
+      const name = anchor.getBoundingClientRect();
+      const { placement, room } = choosePlacement(
+        { top: name.top - screen.y, bottom: name.bottom - screen.y },
+        screen.height,
+        natural,
+      );
+      this.setPlacement({ room });
+      const beside = placement.startsWith('right');
+      void computePosition(anchor, host, {
+        strategy: 'fixed',
+        placement,
+        middleware: [
+          offset(GAP_PX),
+          // Beside the name only as a last resort, on whichever side has room.
+          ...(beside
+            ? [flip({ padding: GAP_PX, rootBoundary: screen, fallbackPlacements: ['left-start'] })]
+            : []),
+          // Slide along the name's edge to stay on screen: never across it.
+          shift({ padding: GAP_PX, rootBoundary: screen, crossAxis: false }),
+          // A name scrolled out of its panel (or clipped away) takes its card with it.
+          hide({ strategy: 'referenceHidden' }),
+        ],
+      }).then(({ x, y, placement: final, middlewareData }) => {
         if (generation !== this.generation) return placed();
-        const card = shadow.querySelector<HTMLElement>('.card');
-        // The card's whole height, however little room it had last time.
-        const natural = card ? card.scrollHeight + card.offsetHeight - card.clientHeight : 0;
-        const { placement, room } = choosePlacement(
-          anchor.getBoundingClientRect(),
-          document.documentElement.clientHeight || window.innerHeight,
-          natural,
-        );
-        this.setPlacement({ room });
-        const beside = placement.startsWith('right');
-        void computePosition(anchor, host, {
-          strategy: 'fixed',
-          placement,
-          middleware: [
-            offset(GAP_PX),
-            // Beside the name only as a last resort, on whichever side has room.
-            ...(beside ? [flip({ padding: GAP_PX, fallbackPlacements: ['left-start'] })] : []),
-            // Slide along the name's edge to stay inside the viewport: never across it.
-            shift({ padding: GAP_PX, crossAxis: false }),
-            // A name scrolled out of its panel (or clipped away) takes its card with it.
-            hide({ strategy: 'referenceHidden' }),
-          ],
-        }).then(({ x, y, placement: final, middlewareData }) => {
-          if (generation !== this.generation) return placed();
-          const nameShows = !middlewareData.hide?.referenceHidden;
-          this.setPlacement({ x: Math.round(x), y: Math.round(y), visible: nameShows });
-          this.ensureOnTop();
-          const box = host.getBoundingClientRect();
-          this.placed = {
-            placement: final,
-            x: Math.round(x),
-            y: Math.round(y),
-            width: Math.round(box.width),
-            height: Math.round(box.height),
-          };
-          placed();
-        });
-      },
-      { ancestorScroll: true, elementResize: true, layoutShift: false, animationFrame: false },
-    );
+        const nameShows = !middlewareData.hide?.referenceHidden;
+        this.setPlacement({ x: Math.round(x), y: Math.round(y), visible: nameShows });
+        this.ensureOnTop();
+        const box = host.getBoundingClientRect();
+        this.placed = {
+          placement: final,
+          x: Math.round(x),
+          y: Math.round(y),
+          width: Math.round(box.width),
+          height: Math.round(box.height),
+        };
+        placed();
+      });
+    };
+    const stopFollowing = autoUpdate(anchor as unknown as Element, host, update, {
+      ancestorScroll: true,
+      elementResize: true,
+      layoutShift: false,
+      animationFrame: false,
+    });
+    // Pinch zoom moves and resizes the visual viewport without scrolling anything.
+    const zoom = window.visualViewport;
+    zoom?.addEventListener('scroll', update);
+    zoom?.addEventListener('resize', update);
+    this.stopAutoUpdate = () => {
+      stopFollowing();
+      zoom?.removeEventListener('scroll', update);
+      zoom?.removeEventListener('resize', update);
+    };
     return firstPlacement;
   }
 

@@ -6,12 +6,31 @@
 import type { PageMention } from '../scan/mention-index';
 import { boundingRectOf } from './pointer';
 
-/** Above the viewport (-1), in it (0), or below it (1); a mention with no box counts as below. */
+/**
+ * The part of the page on screen, in the coordinates the card is placed in
+ * (the layout viewport's): smaller than the layout viewport, and moved in
+ * it, when the reader has pinch-zoomed.
+ */
+export function visibleViewport(): { x: number; y: number; width: number; height: number } {
+  const zoom = window.visualViewport;
+  const width = document.documentElement.clientWidth || window.innerWidth;
+  const height = document.documentElement.clientHeight || window.innerHeight;
+  if (!zoom) return { x: 0, y: 0, width, height };
+  return {
+    x: zoom.offsetLeft,
+    y: zoom.offsetTop,
+    width: Math.min(width, zoom.width),
+    height: Math.min(height, zoom.height),
+  };
+}
+
+/** Above the screen (-1), on it (0), or below it (1); a mention with no box counts as below. */
 export function whereOnScreen(mention: PageMention): -1 | 0 | 1 {
   const box = boundingRectOf(mention);
   if (!box) return 1;
-  if (box.bottom <= 0) return -1;
-  if (box.top >= innerHeight) return 1;
+  const screen = visibleViewport();
+  if (box.bottom <= screen.y) return -1;
+  if (box.top >= screen.y + screen.height) return 1;
   return 0;
 }
 
@@ -23,7 +42,14 @@ export function whereOnScreen(mention: PageMention): -1 | 0 | 1 {
  */
 export function scrollMentionIntoView(mention: PageMention): void {
   const box = boundingRectOf(mention);
-  if (box && box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth)
+  const screen = visibleViewport();
+  if (
+    box &&
+    box.top >= screen.y &&
+    box.bottom <= screen.y + screen.height &&
+    box.left >= screen.x &&
+    box.right <= screen.x + screen.width
+  )
     return;
   const behavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth';
   const element = mention.range.startContainer.parentElement;
