@@ -1,5 +1,6 @@
 /**
- * The one element the extension adds to a page, and only while a card is
+ * One of the two elements the extension adds to a page (the other is the
+ * screen reader's announcer, input/announcer.ts), and only while a card is
  * open: a host for the briefing card, with a *closed* shadow root, so the
  * page's scripts cannot read the briefing, click its links or rewrite it
  * (assistive technology still reads it: closed roots are closed to scripts
