@@ -11,7 +11,11 @@ export type Translate = (key: MessageKey, substitutions?: string | string[]) => 
 export const t: Translate = (key, substitutions) =>
   browser.i18n.getMessage(key as never, substitutions as never) || key;
 
-/** The UI language's first subtag ("ko", "en", …). */
+/**
+ * The UI language as the browser gives it ("ko", "en-US", "zh-TW"): whole,
+ * since the region decides the script (zh-TW and zh-HK read Traditional
+ * names) and the date layout.
+ */
 export function uiLanguage(): string {
-  return (browser.i18n.getUILanguage?.() ?? 'en').split('-')[0]!.toLowerCase();
+  return (browser.i18n.getUILanguage?.() || 'en').replace(/_/g, '-');
 }
