@@ -3,9 +3,12 @@
  * bundled articles say, when things happen, and where every line came from.
  * Pure presentation: data and actions come in through props.
  */
-import type { BriefingView } from '../core/views';
+import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ArticleRef, BriefingView } from '../core/views';
 import type { Translate } from '../lib/i18n';
 import { displayName, formatDate, kindKey } from '../core/display';
+import { freshnessOf } from '../core/freshness';
 import type { SourceRef } from '../core/pack/types';
 
 /** Formatting a date builds an Intl.DateTimeFormat: slow enough to remember. */
@@ -28,6 +31,8 @@ export type CardState =
 
 export interface CardActions {
   onClose(): void;
+  /** back to the entity the reader came from by a related chip (shown only with `canGoBack`) */
+  onBack?(): void;
   onTogglePin(): void;
   onSelectEntity(entityId: string): void;
   onOpenBriefing(entityId: string): void;
@@ -38,56 +43,137 @@ export interface BriefingCardProps extends CardActions {
   state: CardState;
   /** the words as the page writes them ("다카이치") */
   pageText: string;
+  /** the language of the page's words, for the glyphs of the heading (a Han name reads differently in ja, zh and ko) */
+  pageLang?: string;
+  /** the page's own date ("2016-03-01"), when it gives one: the card says when the briefing is of another time */
+  pageDate?: string | null;
+  /** a related chip brought the reader here: a Back control returns */
+  canGoBack?: boolean;
   pinned: boolean;
   uiLanguage: string;
   t: Translate;
 }
 
-function SourceLink(props: {
+/** The articles the shown lines cite, each once, numbered in the order the card cites them. */
+interface Cited {
+  article: ArticleRef;
+  /** the first sentence the card cites from it: where its entry in the list leads */
+  first: SourceRef;
+  /** the imported pack it comes from (null: the bundled data) */
+  pack: string | null;
+}
+
+function citedArticles(
+  view: BriefingView,
+  lines: Array<{ source: SourceRef; packId: string }>,
+): Cited[] {
+  const cited = new Map<string, Cited>();
+  for (const line of lines) {
+    const key = `${line.packId}/${line.source.articleId}`;
+    if (cited.has(key)) continue;
+    const article = view.articles.find(
+      (a) => a.id === line.source.articleId && a.packId === line.packId,
+    ) ?? { packId: line.packId, id: line.source.articleId, title: line.source.articleId, date: '' };
+    const pack = view.packs?.find((p) => p.id === line.packId && !p.bundled)?.title ?? null;
+    cited.set(key, { article, first: line.source, pack });
+  }
+  return [...cited.values()];
+}
+
+/** The site an article was published on, from its address. */
+function siteOf(article: ArticleRef): string | null {
+  if (!article.url) return null;
+  try {
+    return new URL(article.url).hostname.replace(/^www\./, '');
+  } catch {
+    return null; // not an address: say nothing of it
+  }
+}
+
+/** A line's link to the very sentence it quotes: the number of its article in the card's sources. */
+function Citation(props: {
   source: SourceRef;
-  /** article ids are unique only within their pack */
   packId: string;
-  view: BriefingView;
+  cited: Cited[];
   onOpenSource: CardActions['onOpenSource'];
   t: Translate;
 }) {
-  const { packId } = props;
-  const article = props.view.articles.find(
-    (a) => a.id === props.source.articleId && a.packId === packId,
-  );
-  const title = article?.title ?? props.source.articleId;
-  // A line from an imported pack says which: the reader judges it by its pack.
-  const pack = props.view.packs?.find((p) => p.id === packId && !p.bundled);
+  const n =
+    props.cited.findIndex(
+      (c) => c.article.id === props.source.articleId && c.article.packId === props.packId,
+    ) + 1;
+  const title = props.cited[n - 1]?.article.title ?? props.source.articleId;
   return (
-    <>
-      <a
-        class="source"
-        href="#"
-        title={props.t('card_sourceTitle', title)}
-        onClick={(event) => {
-          event.preventDefault();
-          props.onOpenSource(props.source, packId);
-        }}
-      >
-        {title}
-      </a>
-      {pack && (
-        <span class="source-pack" data-pack={pack.id}>
-          {' · '}
-          {props.t('card_fromPack', pack.title)}
-        </span>
-      )}
-    </>
+    <a
+      class="source"
+      href="#"
+      title={props.t('card_sourceTitle', title)}
+      aria-label={props.t('card_citation', [String(n), title])}
+      onClick={(event) => {
+        event.preventDefault();
+        props.onOpenSource(props.source, props.packId);
+      }}
+    >
+      {n}
+    </a>
+  );
+}
+
+/** A fact, cut to a few lines, with a control that shows the whole sentence where it was cut. */
+function Fact(props: { text: string; id: string; t: Translate; children: ComponentChildren }) {
+  const [open, setOpen] = useState(false);
+  const [cut, setCut] = useState(false);
+  const text = useRef<HTMLSpanElement>(null);
+  // Measured on every render: the card is drawn off the page first, where nothing has a size.
+  useLayoutEffect(() => {
+    const element = text.current;
+    if (!element || open) return;
+    const isCut = element.scrollHeight > element.clientHeight + 1;
+    if (isCut !== cut) setCut(isCut);
+  });
+  return (
+    <li>
+      <span ref={text} id={props.id} class={open ? 'fact-text open' : 'fact-text'}>
+        {props.text}
+      </span>
+      <span class="line-meta">
+        {props.children}
+        {(cut || open) && (
+          <button
+            type="button"
+            class="more"
+            aria-expanded={open}
+            aria-controls={props.id}
+            onClick={() => setOpen(!open)}
+          >
+            {props.t(open ? 'card_lessSentence' : 'card_wholeSentence')}
+          </button>
+        )}
+      </span>
+    </li>
   );
 }
 
 export function BriefingCard(props: BriefingCardProps) {
   const { state, t } = props;
   const headingId = 'briefing-lens-card-title';
-  const header = (name: string, canonical?: string, kind?: string) => (
+  const header = (name: string, otherNames: string[] = [], kind?: string) => (
     <div class="head">
       <div class="title-row">
-        <h2 id={headingId}>{name}</h2>
+        {props.canGoBack && props.onBack ? (
+          <button
+            type="button"
+            class="back"
+            title={t('card_back')}
+            aria-label={t('card_back')}
+            onClick={props.onBack}
+          >
+            ←
+          </button>
+        ) : null}
+        <h2 id={headingId} lang={props.pageLang || undefined}>
+          {name}
+        </h2>
         <div class="tools">
           <button
             type="button"
@@ -115,9 +201,9 @@ export function BriefingCard(props: BriefingCardProps) {
           </button>
         </div>
       </div>
-      {(canonical || kind) && (
+      {(otherNames.length > 0 || kind) && (
         <p class="subtitle">
-          {canonical && canonical !== name ? <span class="canonical">{canonical}</span> : null}
+          {otherNames.length ? <span class="canonical">{otherNames.join(' · ')}</span> : null}
           {kind ? <span class="kind">{kind}</span> : null}
         </p>
       )}
@@ -132,6 +218,7 @@ export function BriefingCard(props: BriefingCardProps) {
         aria-labelledby={headingId}
         tabIndex={-1}
         aria-busy={state.status === 'loading'}
+        lang={props.uiLanguage}
       >
         {header(props.pageText)}
         <p class={state.status === 'error' ? 'error' : 'loading'} role="status">
@@ -143,46 +230,72 @@ export function BriefingCard(props: BriefingCardProps) {
 
   const { view } = state;
   const { entity, briefing } = view;
-  const localName = displayName(entity, props.uiLanguage);
+  const language = props.uiLanguage;
+  const localName = displayName(entity, language);
   const facts = briefing.facts.slice(0, CARD_FACTS);
   const timeline = briefing.timeline.slice(0, CARD_TIMELINE);
   const related = view.relatedEntities.slice(0, CARD_RELATED);
   const moreFacts = briefing.facts.length - facts.length;
+  const cited = citedArticles(view, [
+    ...(briefing.role ? [briefing.role] : []),
+    ...facts,
+    ...timeline,
+  ]);
+  // One rule for the subtitle: each name the heading does not already say, once.
+  const otherNames = [...new Set([localName, entity.name])].filter((n) => n !== props.pageText);
+  const dated = cited.map((c) => c.article.date).filter(Boolean);
+  const freshness = freshnessOf(props.pageDate ?? null, dated);
+  const roleDate =
+    briefing.role &&
+    cited.find((c) => c.article.id === briefing.role!.source.articleId)?.article.date;
+  const cite = (line: { source: SourceRef; packId: string }) => (
+    <Citation
+      source={line.source}
+      packId={line.packId}
+      cited={cited}
+      onOpenSource={props.onOpenSource}
+      t={t}
+    />
+  );
 
   return (
-    <section class="card" role="dialog" aria-labelledby={headingId} tabIndex={-1}>
-      {header(
-        props.pageText,
-        props.pageText === localName ? entity.name : `${localName} · ${entity.name}`,
-        t(kindKey(entity.kind)),
-      )}
+    <section class="card" role="dialog" aria-labelledby={headingId} tabIndex={-1} lang={language}>
+      {header(props.pageText, otherNames, t(kindKey(entity.kind)))}
+      {freshness ? (
+        <p class="freshness" role="note">
+          {freshness.kind === 'older'
+            ? t('card_pageOlder', [
+                dateText(freshness.pageDate, language),
+                dateText(freshness.from, language),
+              ])
+            : t('card_pageNewer', [
+                dateText(freshness.pageDate, language),
+                dateText(freshness.to, language),
+              ])}
+        </p>
+      ) : null}
       {briefing.role ? (
         <p class="role">
-          <strong>{briefing.role.text}</strong>{' '}
-          <SourceLink
-            source={briefing.role.source}
-            packId={briefing.role.packId}
-            view={view}
-            onOpenSource={props.onOpenSource}
-            t={t}
-          />
+          <strong>{briefing.role.text}</strong>
+          {roleDate ? (
+            <span class="role-date">{t('card_asOf', dateText(roleDate, language))}</span>
+          ) : null}{' '}
+          {cite(briefing.role)}
         </p>
       ) : null}
       {facts.length ? (
         <section aria-label={t('card_facts')}>
           <h3>{t('card_facts')}</h3>
           <ul class="facts">
-            {facts.map((fact) => (
-              <li key={`${fact.source.articleId}:${fact.source.start}`}>
-                <span class="fact-text">{fact.text}</span>{' '}
-                <SourceLink
-                  source={fact.source}
-                  packId={fact.packId}
-                  view={view}
-                  onOpenSource={props.onOpenSource}
-                  t={t}
-                />
-              </li>
+            {facts.map((fact, i) => (
+              <Fact
+                key={`${fact.source.articleId}:${fact.source.start}`}
+                id={`fact-${i}`}
+                text={fact.text}
+                t={t}
+              >
+                {cite(fact)}
+              </Fact>
             ))}
           </ul>
         </section>
@@ -195,9 +308,12 @@ export function BriefingCard(props: BriefingCardProps) {
           <ol class="timeline">
             {timeline.map((entry) => (
               <li key={`${entry.date}:${entry.source.articleId}:${entry.source.start}`}>
-                <time dateTime={entry.date}>{dateText(entry.date, props.uiLanguage)}</time>
-                <span class="timeline-text" title={entry.text}>
-                  {entry.text}
+                <time dateTime={entry.date}>{dateText(entry.date, language)}</time>
+                <span class="timeline-line">
+                  <span class="timeline-text" title={entry.text}>
+                    {entry.text}
+                  </span>{' '}
+                  {cite(entry)}
                 </span>
               </li>
             ))}
@@ -215,17 +331,62 @@ export function BriefingCard(props: BriefingCardProps) {
                   class={`chip kind-${other.kind}`}
                   onClick={() => props.onSelectEntity(other.id)}
                 >
-                  {displayName(other, props.uiLanguage)}
+                  {displayName(other, language)}
                 </button>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
+      {cited.length ? (
+        <section aria-label={t('card_sources')}>
+          <h3>{t('card_sources')}</h3>
+          <ol class="sources">
+            {cited.map((c, i) => {
+              // Where it comes from: its site, the reader's own pack, its date.
+              const meta = [
+                siteOf(c.article),
+                c.pack && t('card_fromPack', c.pack),
+                c.article.date && dateText(c.article.date, language),
+              ].filter(Boolean);
+              return (
+                <li key={`${c.article.packId}/${c.article.id}`}>
+                  <span class="source-number">{i + 1}</span>
+                  <a
+                    class="article"
+                    href="#"
+                    title={c.article.title}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      props.onOpenSource(c.first, c.article.packId);
+                    }}
+                  >
+                    {c.article.title}
+                  </a>
+                  {meta.length ? <span class="source-meta">{meta.join(' · ')}</span> : null}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ) : null}
       <div class="foot">
         <button type="button" class="open-full" onClick={() => props.onOpenBriefing(entity.id)}>
-          {moreFacts > 0 ? t('card_openFullMore', String(moreFacts)) : t('card_openFull')}
+          {moreFacts > 0
+            ? t(moreFacts === 1 ? 'card_openFullOneMore' : 'card_openFullMore', String(moreFacts))
+            : t('card_openFull')}
         </button>
+        {dated.length ? (
+          <span class="as-of">
+            {t(
+              'card_asOf',
+              dateText(
+                dated.reduce((a, b) => (a > b ? a : b)),
+                language,
+              ),
+            )}
+          </span>
+        ) : null}
       </div>
     </section>
   );

@@ -36,6 +36,7 @@ import { Announcer } from './input/announcer';
 import { countMentions, isForThisFrame, pageHandlers, type MentionPlace } from './page-handlers';
 import { startFrameReport, type FrameReport } from './frame-report';
 import { Diagnostics } from './diagnostics';
+import { pageDate } from './page-date';
 
 /**
  * Starts a session on the page, and a fresh one whenever the installed packs
@@ -76,6 +77,8 @@ class PageSession {
   private readonly card: CardController;
   /** in a frame the top document can show cards for: the card's surface there */
   private frameCardHost: FrameCardHost | null = null;
+  /** the page's own date (page-date.ts), once read; undefined until a card first opens */
+  private pageDate: string | null | undefined = undefined;
   /** says which name the keyboard commands reached, for screen readers */
   private readonly announcer = new Announcer();
   private readonly frameReport: FrameReport;
@@ -124,6 +127,8 @@ class PageSession {
       uiLanguage: uiLanguage(),
       onEscape: () => this.focus(null),
       onTiming: (timing) => diagnostics.addCardTiming(timing),
+      // Read when the first card opens (the page may set its meta tags late), once a page.
+      pageDate: () => (this.pageDate === undefined ? (this.pageDate = pageDate()) : this.pageDate),
       ...(topCanShowOurCard() && {
         createHost: (events) => (this.frameCardHost = new FrameCardHost(events, backgroundClient)),
       }),
@@ -230,6 +235,7 @@ class PageSession {
   /** An SPA moved to another page: what the old page said no longer counts. */
   private restart(): void {
     this.hostname = location.hostname;
+    this.pageDate = undefined;
     this.card.close();
     // The focused name belongs to the page that went.
     this.focus(null);

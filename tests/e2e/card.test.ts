@@ -230,12 +230,16 @@ describe('the briefing card in Chromium (light)', () => {
           assert.match((await cardText(page)) ?? '', new RegExp(target.entity));
           assert.ok(card.role.length > 3, `a role: "${card.role}"`);
           assert.ok(card.facts.length >= 3, `at least three facts (${card.facts.length})`);
-          for (const fact of card.facts) {
-            assert.ok(fact.text.length > 10, 'a fact says something');
-            assert.ok(fact.source.length > 3, 'every fact names its source');
-          }
+          for (const fact of card.facts) assert.ok(fact.text.length > 10, 'a fact says something');
           assert.ok(card.timeline.length >= 1, 'a timeline');
           assert.match(card.timeline[0]!, /\d{4}/, 'timeline entries are dated');
+          // Every line cites an article listed once under Sources, with its date.
+          assert.equal(card.citations.length, 1 + card.facts.length + card.timeline.length);
+          for (const n of card.citations)
+            assert.ok(Number(n) >= 1 && Number(n) <= card.sources.length, `source ${n} is listed`);
+          assert.equal(new Set(card.sources).size, card.sources.length, 'each article once');
+          for (const source of card.sources) assert.match(source, /\d{4}/, 'dated');
+          assert.match(card.asOf, /\d{4}/, 'the card says as of when');
           await closeCard(page);
 
           // Away from the name and back: the same card again (from the cache).
@@ -390,7 +394,7 @@ describe('the briefing card in Chromium (light)', () => {
         assert.equal(page.url(), url, 'the focused link was not followed');
         // Tab past the card's last control: the card goes, and the reader is
         // back where they were (the link focused, the name still lit).
-        for (let i = 0; i < 20 && (await isCardOpen(page)); i++) await page.keyboard.press('Tab');
+        for (let i = 0; i < 60 && (await isCardOpen(page)); i++) await page.keyboard.press('Tab');
         await waitForCardClosed(page);
         assert.equal(await page.evaluate(() => document.activeElement?.id), 'home');
         assert.equal((await focused())?.text, at.text, 'the name keeps the keyboard’s focus');
@@ -496,27 +500,66 @@ describe('the briefing card in Chromium (light)', () => {
       assert.match((await briefing.textContent('h1')) ?? '', /Motegi/);
       await briefing.close();
 
-      // A fact's source opens the article with that sentence marked and in view.
-      const factText = (await cardContents(page)).facts[0]!.text;
-      const [article] = await Promise.all([
-        harness.context.waitForEvent('page'),
-        clickInCard(page, '.facts a.source'),
-      ]);
-      await article.waitForURL(/article\.html#bundled\//);
-      const mark = article.locator('mark.cited');
-      await mark.waitFor();
-      const marked = (await mark.textContent()) ?? '';
-      assert.ok(
-        marked.includes(factText.replace(/…$/, '').slice(0, 40)),
-        `the marked sentence is the fact: "${marked}"`,
+      // Back returns to the first entity.
+      await clickInCard(page, 'button.back');
+      await waitInCard(page, (root) =>
+        /Wang Yi/.test(root?.querySelector('h2')?.textContent ?? ''),
       );
-      const inView = await mark.evaluate((m) => {
-        const r = m.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= innerHeight;
-      });
-      assert.ok(inView, 'the cited sentence is scrolled into view');
-      save('article.png', await article.screenshot());
-      await article.close();
+      assert.deepEqual(await cardContents(page), before, 'the first card again');
+
+      // Each kind of line opens the article with its sentence marked and in view.
+      const lines = await inCard(page, (root) =>
+        ['.role', '.facts li', '.timeline li'].map((selector) => {
+          const line = root!.querySelector(selector)!;
+          const text = line.querySelector('strong, .fact-text, .timeline-text')!.textContent!;
+          return { selector, text: text.replace(/…$/, '') };
+        }),
+      );
+      for (const line of lines) {
+        const [article] = await Promise.all([
+          harness.context.waitForEvent('page'),
+          clickInCard(page, `${line.selector} a.source`),
+        ]);
+        await article.waitForURL(/article\.html#bundled\//);
+        const mark = article.locator('mark.cited');
+        await mark.waitFor();
+        const marked = (await mark.textContent()) ?? '';
+        assert.ok(
+          marked.includes(line.text.slice(0, 40)),
+          `${line.selector}: the marked sentence is the line's: "${marked}" / "${line.text}"`,
+        );
+        const inView = await mark.evaluate((m) => {
+          const r = m.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight;
+        });
+        assert.ok(inView, 'the cited sentence is scrolled into view');
+        if (line.selector === '.facts li') save('article.png', await article.screenshot());
+        await article.close();
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows a fact’s whole sentence on demand, by keyboard too', async () => {
+    const page = await openPage(harness, demoUrl);
+    try {
+      await hoverMention(page, 'Wang Yi');
+      await waitForCard(page);
+      const cut = () =>
+        inCard(page, (root) => {
+          const text = root!.querySelector('.facts .fact-text') as HTMLElement;
+          return text.scrollHeight > text.clientHeight + 1;
+        });
+      assert.equal(await cut(), true, 'the first fact is cut to a few lines');
+      await inCard(page, (root) => (root!.querySelector('.facts .more') as HTMLElement).focus());
+      await page.keyboard.press('Enter');
+      await waitInCard(
+        page,
+        (root) => root!.querySelector('.facts .more')?.getAttribute('aria-expanded') === 'true',
+      );
+      assert.equal(await cut(), false, 'the whole sentence shows');
+      save('fact-expanded.png', await page.screenshot());
     } finally {
       await page.close();
     }

@@ -225,8 +225,10 @@ describe('a hostile page', () => {
     const before = await shot(page, box);
     const cardText = await inCard(page, (root) => root!.textContent);
     // Everything a page's style sheet can throw at an element it did not make.
+    // (At the card's host only: a sheet that moves the name moves its card
+    // with it, as it should; card.test.ts wrecks the whole page.)
     await page.addStyleTag({
-      content: `* { all: unset !important; }
+      content: `briefing-lens-card { all: unset !important; }
 briefing-lens-card, briefing-lens-card:popover-open {
   display: none !important; visibility: hidden !important; opacity: 0 !important;
   transform: translate(-5000px, -5000px) !important; position: static !important;

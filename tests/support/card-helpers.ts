@@ -144,9 +144,16 @@ export async function cardContents(page: Page) {
       role: root?.querySelector('.role strong')?.textContent ?? '',
       facts: all('.facts li').map((li) => ({
         text: li.querySelector('.fact-text')?.textContent ?? '',
+        /** the number of its article under Sources */
         source: li.querySelector('a.source')?.textContent ?? '',
       })),
       timeline: all('.timeline li').map((li) => li.textContent ?? ''),
+      /** the citation of every line: role, facts, timeline */
+      citations: all('.role a.source, .facts a.source, .timeline a.source').map(
+        (a) => a.textContent ?? '',
+      ),
+      sources: all('.sources li').map((li) => li.textContent ?? ''),
+      asOf: root?.querySelector('.as-of')?.textContent ?? '',
       chips: all('.chip').map((chip) => chip.textContent ?? ''),
       dialog: {
         role: root?.querySelector('.card')?.getAttribute('role') ?? null,

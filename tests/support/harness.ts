@@ -127,6 +127,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** an X display (support/x-display.ts) to run a real windowed browser on, for real key presses */
   display?: string;
+  /** the browser's own UI language ("ko", "zh_TW"; Debian's chromium-l10n), which chrome.i18n reports */
+  uiLanguage?: string;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
@@ -143,7 +145,13 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     executablePath: CHROMIUM,
     // BRIEFING_LENS_HEADED=1 (under a display, e.g. xvfb-run) for a real windowed browser.
     headless: !options.display && process.env.BRIEFING_LENS_HEADED !== '1',
-    ...(options.display && { env: { ...process.env, DISPLAY: options.display } }),
+    ...((options.display || options.uiLanguage) && {
+      env: {
+        ...process.env,
+        ...(options.display && { DISPLAY: options.display }),
+        ...(options.uiLanguage && { LANGUAGE: options.uiLanguage }),
+      },
+    }),
     args: [
       ...CHROMIUM_FLAGS,
       '--remote-debugging-port=0',
@@ -152,7 +160,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
         : []),
     ],
     colorScheme: options.colorScheme ?? 'light',
-    locale: options.locale ?? 'en-US',
+    // Playwright passes its locale to Chromium as --lang: the UI language's too.
+    locale: options.locale ?? options.uiLanguage?.replace('_', '-') ?? 'en-US',
     viewport: options.viewport ?? { width: 1280, height: 900 },
   });
   const requests: RecordedRequest[] = [];

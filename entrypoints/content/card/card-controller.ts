@@ -24,6 +24,8 @@ export interface CardControllerDeps {
   onEscape?: () => void;
   /** what the card's life took, for the diagnostics channel */
   onTiming?: (timing: CardTiming) => void;
+  /** the page's own date (page-date.ts): the card says when the briefing is of another time */
+  pageDate?: () => string | null;
   /** the surface the card is drawn on; the real one is a shadow-root host on the page */
   createHost?: (events: CardHostEvents) => CardSurface;
 }
@@ -51,6 +53,8 @@ export interface CardTarget {
   entityId: string;
   /** the words as the page writes them */
   text: string;
+  /** the language they are in, as the page marks it */
+  lang?: string;
   anchor: VirtualAnchor;
 }
 
@@ -63,6 +67,9 @@ export interface FrameRelay {
 const targetOf = (mention: PageMention): CardTarget => ({
   entityId: mention.entityId,
   text: mention.text,
+  lang:
+    mention.range.startContainer.parentElement?.closest('[lang]')?.getAttribute('lang') ??
+    undefined,
   anchor: anchorFor(mention),
 });
 
@@ -94,6 +101,8 @@ export class CardController {
   private overCard = false;
   private state: CardState | null = null;
   private readonly cache = new Map<string, Promise<BriefingView | null>>();
+  /** the entities the reader came from by related chips, for Back */
+  private history: string[] = [];
   /** where the keyboard focus was before the card took it, to give it back when the card goes */
   private returnFocus: HTMLElement | null = null;
 
@@ -240,6 +249,7 @@ export class CardController {
 
   private abandon(): void {
     this.clearTimers();
+    this.history = [];
     if (!this.isOpen) this.mention = null;
   }
 
@@ -305,6 +315,16 @@ export class CardController {
           : state.status === 'ready'
             ? state.view.entity.name
             : entityId,
+      pageLang: entityId === target.entityId ? target.lang : undefined,
+      pageDate: this.deps.pageDate?.() ?? null,
+      canGoBack: this.history.length > 0,
+      onBack: () => {
+        const previous = this.history.pop();
+        if (previous === undefined) return;
+        const token = ++this.token;
+        if (this.target)
+          void this.open(this.target, token, this.host.hasFocus, previous, this.relay);
+      },
       pinned: this.pinned,
       uiLanguage: this.deps.uiLanguage,
       t: this.deps.t,
@@ -314,6 +334,7 @@ export class CardController {
         this.rerender();
       },
       onSelectEntity: (entityId: string) => {
+        if (this.entityId && this.entityId !== entityId) this.history.push(this.entityId);
         const token = ++this.token;
         // A reader on the keyboard keeps focus in the card as it switches.
         if (this.target)
@@ -342,6 +363,7 @@ export class CardController {
     this.overCard = false;
     this.mention = null;
     this.target = null;
+    this.history = [];
     this.state = null;
     this.relay?.tell('closed');
     this.relay = null;

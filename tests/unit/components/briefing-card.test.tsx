@@ -94,25 +94,114 @@ describe('BriefingCard', () => {
     expect(document.querySelector('header, footer')).toBeNull();
   });
 
-  it('shows the role and at most the card’s number of facts, each with its source', () => {
+  it('shows the role and at most the card’s number of facts, every line linked to its sentence', () => {
     const actions = renderCard({ status: 'ready', view: view() });
     expect(screen.getByText('Chinese Foreign Minister')).toBeTruthy();
     const facts = document.querySelectorAll('.facts li');
     expect(facts).toHaveLength(CARD_FACTS);
-    const links = screen.getAllByRole('link', { name: 'The phone call' });
-    expect(links.length).toBe(CARD_FACTS + 1);
-    fireEvent.click(links[1]!);
-    expect(actions.onOpenSource).toHaveBeenCalledWith(
+    // Role, facts and the timeline entry: each cites its sentence of article 1.
+    const citations = screen.getAllByRole('link', { name: 'card_citation(1,The phone call)' });
+    expect(citations.length).toBe(1 + CARD_FACTS + 1);
+    fireEvent.click(citations[1]!);
+    expect(actions.onOpenSource).toHaveBeenLastCalledWith(
       { articleId: 'call', start: 20, end: 30 },
+      'bundled',
+    );
+    fireEvent.click(document.querySelector('.timeline a.source')!);
+    expect(actions.onOpenSource).toHaveBeenLastCalledWith(
+      { articleId: 'call', start: 0, end: 10 },
       'bundled',
     );
   });
 
-  it('says how many more facts the full briefing holds', () => {
+  it('names each article once, with its date, under Sources, not under every line', () => {
+    const actions = renderCard({ status: 'ready', view: view() });
+    const sources = [...document.querySelectorAll('.sources li')];
+    expect(sources).toHaveLength(1);
+    expect(sources[0]!.textContent).toBe('1The phone callOct 28, 2025');
+    expect(screen.getAllByText('The phone call')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('link', { name: 'The phone call' }));
+    expect(actions.onOpenSource).toHaveBeenLastCalledWith(
+      { articleId: 'call', start: 0, end: 10 },
+      'bundled',
+    );
+  });
+
+  it('says as of when: the role’s date, and the latest article’s', () => {
+    renderCard({ status: 'ready', view: view() });
+    expect(document.querySelector('.role-date')!.textContent).toBe('card_asOf(Oct 28, 2025)');
+    expect(document.querySelector('.as-of')!.textContent).toBe('card_asOf(Oct 28, 2025)');
+  });
+
+  it('notes a page from before the briefing, or from long after it, and says nothing otherwise', () => {
+    renderCard({ status: 'ready', view: view() }, { pageDate: '2016-03-01' });
+    expect(screen.getByRole('note').textContent).toBe('card_pageOlder(Mar 1, 2016,Oct 28, 2025)');
+    cleanup();
+    renderCard({ status: 'ready', view: view() }, { pageDate: '2027-06-01' });
+    expect(screen.getByRole('note').textContent).toBe('card_pageNewer(Jun 1, 2027,Oct 28, 2025)');
+    cleanup();
+    renderCard({ status: 'ready', view: view() }, { pageDate: '2025-11-02' });
+    expect(screen.queryByRole('note')).toBeNull();
+    cleanup();
+    renderCard({ status: 'ready', view: view() });
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('shows a fact’s whole sentence on demand where it was cut', () => {
+    // The test DOM has no layout: a fact is "cut" when its box is shorter than its text.
+    const height = vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockReturnValue(90);
+    const client = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(60);
+    renderCard({ status: 'ready', view: view() });
+    const [first] = screen.getAllByRole('button', { name: 'card_wholeSentence' });
+    expect(first!.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(first!);
+    expect(first!.getAttribute('aria-expanded')).toBe('true');
+    expect(first!.textContent).toBe('card_lessSentence');
+    const text = document.getElementById(first!.getAttribute('aria-controls')!)!;
+    expect(text.classList.contains('open')).toBe(true);
+    height.mockRestore();
+    client.mockRestore();
+  });
+
+  it('offers no such control where nothing was cut', () => {
+    renderCard({ status: 'ready', view: view() });
+    expect(screen.queryByRole('button', { name: 'card_wholeSentence' })).toBeNull();
+  });
+
+  it('offers Back only after a related chip, and says the names the heading does not', () => {
+    const actions = { onBack: vi.fn() };
+    renderCard({ status: 'ready', view: view() }, { canGoBack: true, ...actions });
+    fireEvent.click(screen.getByRole('button', { name: 'card_back' }));
+    expect(actions.onBack).toHaveBeenCalledOnce();
+    cleanup();
+    // The page writes the name as the UI would: no subtitle repeating it.
+    renderCard({ status: 'ready', view: view() }, { pageText: 'Wang Yi' });
+    expect(screen.queryByRole('button', { name: 'card_back' })).toBeNull();
+    expect(document.querySelector('.canonical')).toBeNull();
+    cleanup();
+    renderCard({ status: 'ready', view: view() }, { pageText: '王毅', uiLanguage: 'ko' });
+    expect(document.querySelector('.canonical')!.textContent).toBe('왕이 · Wang Yi');
+  });
+
+  it('marks the languages: the card’s the reader’s, the heading the page’s', () => {
+    renderCard(
+      { status: 'ready', view: view() },
+      { pageText: '王毅', pageLang: 'ja', uiLanguage: 'zh-TW' },
+    );
+    expect(screen.getByRole('dialog').getAttribute('lang')).toBe('zh-TW');
+    expect(screen.getByRole('heading', { level: 2 }).getAttribute('lang')).toBe('ja');
+  });
+
+  it('says how many more facts the full briefing holds, one or more', () => {
     const actions = renderCard({ status: 'ready', view: view() });
     const open = screen.getByRole('button', { name: `card_openFullMore(${6 - CARD_FACTS})` });
     fireEvent.click(open);
     expect(actions.onOpenBriefing).toHaveBeenCalledWith('wang-yi');
+    cleanup();
+    const v = view();
+    v.briefing.facts = v.briefing.facts.slice(0, CARD_FACTS + 1);
+    renderCard({ status: 'ready', view: v });
+    expect(screen.getByRole('button', { name: 'card_openFullOneMore(1)' })).toBeTruthy();
   });
 
   it('shows the timeline with dates and related chips that switch the card', () => {
@@ -122,7 +211,7 @@ describe('BriefingCard', () => {
     expect(actions.onSelectEntity).toHaveBeenCalledWith('toshimitsu-motegi');
   });
 
-  it('names the imported pack a line comes from, and not the bundled one', () => {
+  it('names the imported pack an article comes from, and not the bundled one', () => {
     const v = view();
     v.packIds = ['bundled', 'notes'];
     v.packs = [
@@ -130,13 +219,24 @@ describe('BriefingCard', () => {
       { id: 'notes', title: 'My notes', bundled: false },
     ];
     v.briefing.facts[0] = { ...v.briefing.facts[0]!, packId: 'notes' };
-    v.articles.push({ packId: 'notes', id: 'call', title: 'My call notes', date: '2025-10-29' });
+    v.articles.push({
+      packId: 'notes',
+      id: 'call',
+      title: 'My call notes',
+      date: '2025-10-29',
+      url: 'https://www.example.org/call',
+    });
     renderCard({ status: 'ready', view: v });
     const lines = [...document.querySelectorAll('.facts li')];
-    expect(lines[0]!.querySelector('.source-pack')!.textContent).toBe(' · card_fromPack(My notes)');
-    expect(lines[0]!.querySelector('a.source')!.textContent).toBe('My call notes');
-    expect(lines[1]!.querySelector('.source-pack')).toBeNull();
-    expect(document.querySelector('.role .source-pack, [data-pack="bundled"]')).toBeNull();
+    // The role cites the bundled article (1); the first fact the pack's (2).
+    expect(lines[0]!.querySelector('a.source')!.textContent).toBe('2');
+    expect(lines[1]!.querySelector('a.source')!.textContent).toBe('1');
+    const sources = [...document.querySelectorAll('.sources li')].map((li) => li.textContent);
+    expect(sources).toEqual([
+      '1The phone callOct 28, 2025',
+      '2My call notesexample.org · card_fromPack(My notes) · Oct 29, 2025',
+    ]);
+    expect(document.querySelector('[data-pack="bundled"]')).toBeNull();
   });
 
   it('renders text that looks like HTML as text', () => {

@@ -573,3 +573,30 @@ describe('CardController: the keyboard focus', () => {
     expect(document.activeElement).toBe(other);
   });
 });
+
+describe('CardController: related chips and Back', () => {
+  it('goes to a related entity, Back returns to the first, and a new card forgets the way', async () => {
+    const { card, surface } = setup();
+    card.openNow(wang, false);
+    await elapse(0);
+    expect(surface.shows.at(-1)!.props.canGoBack).toBe(false);
+    surface.shows.at(-1)!.props.onSelectEntity('xi-jinping');
+    await elapse(0);
+    const onXi = surface.shows.at(-1)!.props;
+    expect(said(onXi)).toBe('ready:xi-jinping');
+    expect(onXi.canGoBack).toBe(true);
+    onXi.onBack!();
+    await elapse(0);
+    const back = surface.shows.at(-1)!.props;
+    expect(said(back)).toBe('ready:wang-yi');
+    expect(back.canGoBack).toBe(false);
+    expect(back.pageText, 'the page’s words again').toBe('Wang Yi');
+
+    back.onSelectEntity('xi-jinping');
+    await elapse(0);
+    card.close();
+    card.openNow(wang, false);
+    await elapse(0);
+    expect(surface.shows.at(-1)!.props.canGoBack).toBe(false);
+  });
+});
