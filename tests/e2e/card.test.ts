@@ -133,6 +133,42 @@ async function closeCard(page: Page): Promise<void> {
   await waitForCardClosed(page);
 }
 
+/**
+ * Clicks the citation of each kind of line of the open card (role, first
+ * fact, first timeline entry): each opens the article page with that line's
+ * sentence marked and in view.
+ */
+async function expectEveryLineLinked(harness: Harness, page: Page): Promise<void> {
+  const lines = await inCard(page, (root) =>
+    ['.role', '.facts li', '.timeline li'].map((selector) => {
+      const line = root!.querySelector(selector)!;
+      const text = line.querySelector('strong, .fact-text, .timeline-text')!.textContent!;
+      return { selector, text: text.replace(/…$/, '') };
+    }),
+  );
+  for (const line of lines) {
+    const [article] = await Promise.all([
+      harness.context.waitForEvent('page'),
+      clickInCard(page, `${line.selector} a.source`),
+    ]);
+    await article.waitForURL(/article\.html#bundled\//);
+    const mark = article.locator('mark.cited');
+    await mark.waitFor();
+    const marked = (await mark.textContent()) ?? '';
+    assert.ok(
+      marked.includes(line.text.slice(0, 40)),
+      `${line.selector}: the marked sentence is the line's: "${marked}" / "${line.text}"`,
+    );
+    const inView = await mark.evaluate((m) => {
+      const r = m.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+    assert.ok(inView, 'the cited sentence is scrolled into view');
+    if (line.selector === '.facts li') save('article.png', await article.screenshot());
+    await article.close();
+  }
+}
+
 /** Hovers a name and waits for its card. */
 async function hoverAndWait(page: Page, text: string, nth = 0): Promise<void> {
   await hoverMention(page, text, nth);
@@ -240,6 +276,22 @@ describe('the briefing card in Chromium (light)', () => {
           assert.equal(new Set(card.sources).size, card.sources.length, 'each article once');
           for (const source of card.sources) assert.match(source, /\d{4}/, 'dated');
           assert.match(card.asOf, /\d{4}/, 'the card says as of when');
+          // Pinned: the pointer goes into the card and to other tabs.
+          await clickInCard(page, 'button.pin');
+          await expectEveryLineLinked(harness, page);
+          // The first fact shows its whole sentence on demand.
+          await clickInCard(page, '.facts li:first-child .more');
+          await waitInCard(page, (root) => {
+            const text = root!.querySelector('.facts .fact-text') as HTMLElement;
+            return text.classList.contains('open') && text.scrollHeight <= text.clientHeight + 1;
+          });
+          // A related chip, then Back: the first entity again.
+          await clickInCard(page, '.chip');
+          await waitInCard(page, (root) => !!root?.querySelector('button.back'));
+          await clickInCard(page, 'button.back');
+          await waitInCard(page, (root) => !root?.querySelector('button.back'));
+          assert.match((await cardText(page)) ?? '', new RegExp(target.entity));
+          await clickInCard(page, 'button.pin');
           await closeCard(page);
 
           // Away from the name and back: the same card again (from the cache).
@@ -507,35 +559,7 @@ describe('the briefing card in Chromium (light)', () => {
       );
       assert.deepEqual(await cardContents(page), before, 'the first card again');
 
-      // Each kind of line opens the article with its sentence marked and in view.
-      const lines = await inCard(page, (root) =>
-        ['.role', '.facts li', '.timeline li'].map((selector) => {
-          const line = root!.querySelector(selector)!;
-          const text = line.querySelector('strong, .fact-text, .timeline-text')!.textContent!;
-          return { selector, text: text.replace(/…$/, '') };
-        }),
-      );
-      for (const line of lines) {
-        const [article] = await Promise.all([
-          harness.context.waitForEvent('page'),
-          clickInCard(page, `${line.selector} a.source`),
-        ]);
-        await article.waitForURL(/article\.html#bundled\//);
-        const mark = article.locator('mark.cited');
-        await mark.waitFor();
-        const marked = (await mark.textContent()) ?? '';
-        assert.ok(
-          marked.includes(line.text.slice(0, 40)),
-          `${line.selector}: the marked sentence is the line's: "${marked}" / "${line.text}"`,
-        );
-        const inView = await mark.evaluate((m) => {
-          const r = m.getBoundingClientRect();
-          return r.top >= 0 && r.bottom <= innerHeight;
-        });
-        assert.ok(inView, 'the cited sentence is scrolled into view');
-        if (line.selector === '.facts li') save('article.png', await article.screenshot());
-        await article.close();
-      }
+      await expectEveryLineLinked(harness, page);
     } finally {
       await page.close();
     }
