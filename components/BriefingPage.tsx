@@ -37,6 +37,11 @@ export function BriefingPage({ view, t, uiLanguage, articleHref }: BriefingPageP
     </a>
   );
   const local = displayName(entity, uiLanguage);
+  // As of the latest article the briefing cites.
+  const latest = view.articles
+    .map((a) => a.date)
+    .filter(Boolean)
+    .reduce<string | null>((a, b) => (a && a > b ? a : b), null);
   return (
     <main class="page">
       <p class="muted">{t('page_briefing')}</p>
@@ -44,6 +49,7 @@ export function BriefingPage({ view, t, uiLanguage, articleHref }: BriefingPageP
         {local} {local !== entity.name && <span class="muted">{entity.name}</span>}{' '}
         <span class="kind">{t(kindKey(entity.kind))}</span>
       </h1>
+      {latest && <p class="muted as-of">{t('card_asOf', formatDate(latest, uiLanguage))}</p>}
       {briefing.role && (
         <p class="role">
           <strong>{briefing.role.text}</strong> — {sourceLink(briefing.role)}

@@ -806,6 +806,7 @@ async function checkAxe(harness: Harness, demoUrl: string, scheme: 'light' | 'da
   await briefing.waitForSelector('h1');
   await briefing.waitForFunction(() => document.querySelectorAll('.facts li').length > 0);
   assert.deepEqual(await axeViolations(briefing), [], 'briefing.html#wang-yi');
+  assert.match((await briefing.textContent('.as-of')) ?? '', /as of .*\d{4}/, 'as of when');
   save(`briefing-${scheme}.png`, await briefing.screenshot({ fullPage: true }));
   const cited = await briefing.locator('.facts a.source').first().getAttribute('href');
   await briefing.close();
