@@ -238,7 +238,7 @@ export function BriefingCard(props: BriefingCardProps) {
   const moreFacts = briefing.facts.length - facts.length;
   const cited = citedArticles(view, [
     ...(briefing.role ? [briefing.role] : []),
-    ...facts,
+    ...facts.flatMap((fact) => [fact, ...(fact.also ?? [])]),
     ...timeline,
   ]);
   // One rule for the subtitle: each name the heading does not already say, once.
@@ -250,6 +250,7 @@ export function BriefingCard(props: BriefingCardProps) {
     cited.find((c) => c.article.id === briefing.role!.source.articleId)?.article.date;
   const cite = (line: { source: SourceRef; packId: string }) => (
     <Citation
+      key={`${line.packId}/${line.source.articleId}/${line.source.start}`}
       source={line.source}
       packId={line.packId}
       cited={cited}
@@ -295,6 +296,8 @@ export function BriefingCard(props: BriefingCardProps) {
                 t={t}
               >
                 {cite(fact)}
+                {/* The same sentence, said elsewhere too: each place cited. */}
+                {fact.also?.map((other) => cite(other))}
               </Fact>
             ))}
           </ul>

@@ -60,6 +60,9 @@ export function BriefingPage({ view, t, uiLanguage, articleHref }: BriefingPageP
         {briefing.facts.map((fact) => (
           <li key={`${fact.source.articleId}:${fact.source.start}`}>
             {fact.text} {sourceLink(fact, 'source')}
+            {fact.also?.map((other) => (
+              <> · {sourceLink(other, 'source')}</>
+            ))}
           </li>
         ))}
       </ul>

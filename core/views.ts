@@ -10,7 +10,8 @@ export type FromPack<T> = T & { packId: string };
 
 export interface MergedBriefing extends Briefing {
   role?: FromPack<Role>;
-  facts: Array<FromPack<Fact>>;
+  /** best first; `also`: the same sentence, near enough, from other places (core/near-duplicates.ts) */
+  facts: Array<FromPack<Fact> & { also?: Array<FromPack<Fact>> }>;
   timeline: Array<FromPack<TimelineEntry>>;
 }
 

@@ -5,6 +5,7 @@
  * order they were imported.
  */
 import { LANGUAGES, type EntitySource, type PerLanguage } from '../../core/pack/types';
+import { collapseNearDuplicates } from '../../core/near-duplicates';
 import type { MergedBriefing, PackMeta } from '../../core/views';
 import type { BriefingRecord, EntityRecord } from './schema';
 
@@ -53,8 +54,9 @@ function firstBy<T>(items: T[], key: (item: T) => string): T[] {
 
 /**
  * One briefing from the briefings of several packs (given in pack order):
- * facts by score, timeline by date (both stable, so pack order breaks ties,
- * and a sentence two packs share is shown once), related entities by summed
+ * facts by score (near-duplicates folded into the better one, every source
+ * kept), timeline by date (both stable, so pack order breaks ties, and a
+ * timeline entry two packs share is shown once), related entities by summed
  * weight, article ids concatenated.
  */
 export function mergeBriefings(entityId: string, parts: BriefingRecord[]): MergedBriefing {
@@ -74,7 +76,8 @@ export function mergeBriefings(entityId: string, parts: BriefingRecord[]): Merge
   return {
     entityId,
     ...(withRole?.role && { role: { ...withRole.role, packId: withRole.packId } }),
-    facts: firstBy(facts, (f) => f.text),
+    // A sentence said twice (two packs, or two near-identical sentences) is one line, both cited.
+    facts: collapseNearDuplicates(facts),
     timeline: firstBy(timeline, (t) => `${t.date} ${t.text}`),
     related,
     articles: parts.flatMap((p) => p.articles),

@@ -239,6 +239,23 @@ describe('BriefingCard', () => {
     expect(document.querySelector('[data-pack="bundled"]')).toBeNull();
   });
 
+  it('cites every place a sentence said twice comes from, on its one line', () => {
+    const v = view();
+    v.briefing.facts[0] = {
+      ...v.briefing.facts[0]!,
+      also: [{ ...v.briefing.facts[0]!, source: { articleId: 'call', start: 300, end: 340 } }],
+    };
+    const actions = renderCard({ status: 'ready', view: v });
+    const first = document.querySelector('.facts li')!;
+    const citations = [...first.querySelectorAll('a.source')];
+    expect(citations.map((a) => a.textContent)).toEqual(['1', '1']);
+    fireEvent.click(citations[1]!);
+    expect(actions.onOpenSource).toHaveBeenLastCalledWith(
+      { articleId: 'call', start: 300, end: 340 },
+      'bundled',
+    );
+  });
+
   it('renders text that looks like HTML as text', () => {
     renderCard({
       status: 'ready',

@@ -43,6 +43,12 @@ describe('getBriefing', () => {
       ['bundled', 1],
     ]);
     expect(briefing.facts.map((f) => f.text)).not.toContain(undefined);
+    // ...and keeps the other pack's source for it, so both are cited.
+    expect(briefing.facts.map((f) => (f.also ?? []).map((a) => a.packId))).toEqual([
+      [],
+      ['extra'],
+      [],
+    ]);
     expect(briefing.timeline.map((t) => t.date)).toEqual([
       '2025-10-01',
       '2025-10-30',
