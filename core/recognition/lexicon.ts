@@ -769,3 +769,38 @@ export const DOMAIN_WORDS: Record<string, Record<LexiconLanguage, readonly strin
  * "JOIN US") the word is the pronoun.
  */
 export const CAPITALS_WORDS: ReadonlySet<string> = new Set(['us', 'it', 'in', 'is', 'uk']);
+
+/**
+ * Korean, Japanese and Chinese write a sum of money before the noun it
+ * qualifies, as one noun phrase: "3500억 달러(약 500조 원) 규모의 대미 투자
+ * 펀드", "3500億ドル（約53兆円）の対米投資パッケージ", "3500億美元投資". A
+ * topic named by its sum (a fund, a package) is then the whole phrase: the
+ * sum, a gloss in brackets, a measure word, a "towards <country>" prefix
+ * (대미, 対米, 對美) and the nouns of what the sum pays for. English writes
+ * those nouns after the sum with "in" ("$350 billion in investments"): there
+ * the sum alone is the name, and nothing here applies.
+ */
+export const SUM_MEASURES: readonly string[] = [
+  '규모의',
+  '에 이르는',
+  '에 달하는',
+  '의',
+  '規模の',
+  'の',
+  '规模的',
+  '規模的',
+  '的',
+];
+/** "Towards <country>": Korean 대 (對) or 対/对/對 glued to a one-syllable country. */
+export const SUM_PREFIX = '(?:대[미중일한]|[対对對][米美中日韓韩])';
+export const SUM_NOUNS: readonly string[] = [
+  '투자',
+  '펀드',
+  '패키지',
+  '기금',
+  '投資',
+  'ファンド',
+  'パッケージ',
+  '基金',
+  '投资',
+];

@@ -10,7 +10,14 @@
 import { Hits, scan } from './automaton';
 import { boundariesHold, NOT_BEFORE_CAPITAL } from './boundaries';
 import { casingHolds } from './casing';
-import { CAPITALS_WORDS, COUNTRY_INITIALS, STATE_WORDS } from './lexicon';
+import {
+  CAPITALS_WORDS,
+  COUNTRY_INITIALS,
+  STATE_WORDS,
+  SUM_MEASURES,
+  SUM_NOUNS,
+  SUM_PREFIX,
+} from './lexicon';
 import {
   endAfter,
   FoldBuffer,
@@ -39,6 +46,7 @@ import {
   KIND_TITLED_WEAK,
   PERSON,
   PLACE,
+  TOPIC,
   type MatchTable,
 } from './patterns';
 import { buildPrefilter, type Prefilter } from './prefilter';
@@ -247,7 +255,7 @@ function readBlock(
     }
   }
   const live = raws.length ? cancelExcluded(raws, spans) : [];
-  const chosen = pickLongest([...live]);
+  const chosen = extendSums(t, text, offs, n, pickLongest([...live]));
   const covered = (e: number, start: number, end: number) =>
     chosen.some((c) => c.entity === e && c.start <= start && end <= c.end && c.kind !== KIND_SHORT);
   for (const x of spans)
@@ -415,6 +423,73 @@ function readContext(
     roleId,
     demonstrative: r.demonstrative,
   };
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const GLOSS = '(?:\\s?[(（][^()（）\\n]{1,24}[)）])';
+const SUM_NOUN = `(?:${SUM_NOUNS.map(escape).join('|')})`;
+/**
+ * After a sum: its gloss, a measure word, a "towards <country>" prefix and
+ * the nouns it qualifies (lexicon.ts, SUM_NOUNS). A Korean noun must end its
+ * word or meet a particle: "투자자" (investor) is no 투자.
+ */
+const SUM_PHRASE = new RegExp(
+  `^${GLOSS}?\\s?(?:(?:${SUM_MEASURES.map(escape).join('|')})\\s?)?` +
+    `(?:${SUM_PREFIX}${GLOSS}?\\s?)?${SUM_NOUN}(?:\\s?${SUM_NOUN})*` +
+    '(?=$|[^가-힣]|[을를이가은는의와과도에로으만])',
+  'u',
+);
+/** A "towards <country>" prefix right before a name: "대미 투자 펀드". */
+const SUM_PREFIX_BEFORE = new RegExp(`${SUM_PREFIX}${GLOSS}?\\s?$`, 'u');
+const SUM_NOUN_AT = new RegExp(`^${SUM_NOUN}`, 'u');
+const DIGIT = /^[0-9０-９]/;
+
+/**
+ * A topic named by a sum of money, in Korean, Japanese or Chinese, is the
+ * noun phrase the sum begins ("3500억 달러 규모의 대미 투자 펀드",
+ * "3500億ドルの対米投資パッケージ"), and one named by a noun of what it pays
+ * for takes the "towards <country>" prefix before it ("대미 투자 펀드"): one
+ * mention, not the sum, its gloss and the noun each on their own. The
+ * topic's other names inside the phrase (the gloss's "500조 원") go.
+ */
+function extendSums(
+  t: MatchTable,
+  text: string,
+  offs: Int32Array,
+  n: number,
+  chosen: Raw[],
+): Raw[] {
+  let changed = false;
+  const out = chosen.map((r) => {
+    if (t.entityKind[r.entity] !== TOPIC) return r;
+    let { start, end } = r;
+    const name = text.slice(start, end);
+    if (DIGIT.test(name)) {
+      const m = SUM_PHRASE.exec(text.slice(end, end + 80));
+      if (m) end += m[0].length;
+    } else if (SUM_NOUN_AT.test(name)) {
+      const m = SUM_PREFIX_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+      if (m) start -= m[0].length;
+    }
+    if (start === r.start && end === r.end) return r;
+    changed = true;
+    const ms = foldedAt(offs, n, start);
+    const me = foldedAt(offs, n, end);
+    return { ...r, start, end, ms: ms < 0 ? r.ms : ms, me: me < 0 ? n : me, weight: end - start };
+  });
+  if (!changed) return chosen;
+  // What a longer phrase of the same topic now covers is part of it.
+  return out.filter(
+    (r) =>
+      !out.some(
+        (o) =>
+          o !== r &&
+          o.entity === r.entity &&
+          o.start <= r.start &&
+          r.end <= o.end &&
+          o.end - o.start > r.end - r.start,
+      ),
+  );
 }
 
 /** A Han unit at folded position `i`. */

@@ -73,6 +73,7 @@ const KIND_CODES: Record<EntityKind, number> = {
 export const isNamedPlaceOrBody = (code: number) => code >= 1 && code <= 4;
 export const COUNTRY = KIND_CODES.country;
 export const PLACE = KIND_CODES.place;
+export const TOPIC = KIND_CODES.topic;
 
 /** What the matcher runs: flat arrays, so a table can be sent to a page as it is (compiled.ts). */
 export interface MatchTable {

@@ -73,6 +73,10 @@ describe('Japanese: places, countries, topics', () => {
     ['慶州で', ['gyeongju:慶州']],
     ['日本と韓国', ['japan:日本', 'south-korea:韓国']],
     ['５００兆ウォン', ['investment-fund:５００兆ウォン']],
+    [
+      '関税交渉で3500億ドル(約53兆円)の対米投資パッケージに合意',
+      ['investment-fund:3500億ドル(約53兆円)の対米投資パッケージ'],
+    ],
     ['半導体', ['semiconductors:半導体']],
     ['ノーベル平和賞', ['nobel-peace-prize-nomination:ノーベル平和賞']],
     ['北東アジア', ['northeast-asia:北東アジア']],

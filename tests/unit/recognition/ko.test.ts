@@ -62,6 +62,18 @@ describe('Korean: places, countries, topics', () => {
     ['반도체 수출', ['semiconductors:반도체']],
     ['500조 원 규모의 투자 펀드', ['investment-fund:500조 원 규모의 투자 펀드']],
     ['약 500조원', ['investment-fund:500조원']],
+    // A sum, its gloss, a measure word and what it pays for: one noun phrase.
+    [
+      '관세 협상에서 3500억 달러(약 500조 원) 규모의 대미 투자 펀드에 합의했다.',
+      ['investment-fund:3500억 달러(약 500조 원) 규모의 대미 투자 펀드'],
+    ],
+    [
+      '관세 협상 끝에 투자 합의: 3500억 달러의 대미투자',
+      ['investment-fund:3500억 달러의 대미투자'],
+    ],
+    ['관세 인하와 대미 투자 펀드', ['investment-fund:대미 투자 펀드']],
+    // 투자자 (investor) is another word: the sum stands alone.
+    ['관세 협상 뒤 3500억 달러 투자자 모집', ['investment-fund:3500억 달러']],
     ['미국과 중국', ['united-states:미국', 'china:중국']],
     ['동북아 정세', ['northeast-asia:동북아']],
     ['일본 정부와 한국 정부', ['japan:일본', 'south-korea:한국']],

@@ -60,6 +60,7 @@ describe('Chinese: places, countries, topics', () => {
     ['东北亚', ['northeast-asia:东北亚']],
     ['東北亞', ['northeast-asia:東北亞']],
     ['500万亿韩元', ['investment-fund:500万亿韩元']],
+    ['美韩关税谈判卡关 3500億美元投資分歧未解', ['investment-fund:3500億美元投資']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
