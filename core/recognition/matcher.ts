@@ -694,25 +694,86 @@ function roleAfter(
   );
 }
 
-const YEAR = /(?<![0-9])(1[0-9]{3}|20[0-9]{2})(?![0-9])/g;
+/**
+ * A year: four digits that are not an amount ("1500억 달러", "1880億美元",
+ * "$1,500", "1500 억") nor part of a longer number.
+ */
+const YEAR = /(?<![0-9$₩¥€£.,])(1[0-9]{3}|20[0-9]{2})(?![0-9]|[.,][0-9]|\s?[억만조천億万萬兆亿%])/g;
 /** How far from a name a year is read as the time the sentence speaks of. */
 const YEAR_REACH = 60;
+/**
+ * The end of a sentence or a paragraph: a year beyond it dates another
+ * sentence ("…차이를 보인다. 일본에서는 1912년…", "…朝鮮字。15世紀，在朝鮮王朝
+ * (1392年…"). A period after a capital is an abbreviation's ("U.S.").
+ */
+const SENTENCE_END = /[。！？!?\n]|(?<![A-Z])\.(?=\s|[가-힣])/g;
+const OPEN_BRACKET = /[(（]/g;
+const CLOSE_BRACKET = /[)）]/;
 
-/** The year written nearest the name in its block, within reach; Infinity when none. */
+/** A century ("15世紀", "15세기", "15th century") is read as its middle year. */
+const CENTURY = /(?<![0-9])([1-9][0-9]?)\s?(?:世紀|世纪|세기|(?:st|nd|rd|th) century)/g;
+/** How far before its sentence a year still dates it, when the sentence has none. */
+const NARRATIVE_REACH = 200;
+
+/** The years and centuries in text[from, to), with where each is. */
+function* yearsIn(text: string, from: number, to: number): Generator<[number, number]> {
+  const part = text.slice(from, to);
+  for (const m of part.matchAll(YEAR)) yield [from + m.index, Number(m[1])];
+  for (const m of part.matchAll(CENTURY)) yield [from + m.index, Number(m[1]) * 100 - 50];
+}
+
+/**
+ * The year written nearest the name in its sentence, within reach; Infinity
+ * when none. A year in brackets dates what the brackets follow, so it counts
+ * only for the name right before them: in "대한민국의 제15대 대통령인 김대중
+ * (1924년 1월 6일 ~ 2009년…)" the years are the president's life, not the
+ * country's. A sentence without a year is dated by the last one before it
+ * in its block, as a history tells its years once for several sentences
+ * ("1896년 그는 … 한국의 독립을 주장하는 단체를 결성했습니다. … 최초의
+ * 한국인입니다."); a year after it dates the sentences that follow, not this one.
+ */
 function nearestYear(text: string, start: number, end: number): number {
-  const from = Math.max(0, start - YEAR_REACH);
-  const around = text.slice(from, end + YEAR_REACH);
+  const from = sentenceStart(text, Math.max(0, start - YEAR_REACH), start);
+  let to = Math.min(text.length, end + YEAR_REACH);
+  const stop = text.slice(end, to).search(SENTENCE_END);
+  if (stop >= 0) to = end + stop;
   let best = Infinity;
   let distance = Infinity;
-  for (const m of around.matchAll(YEAR)) {
-    const at = from + m.index;
+  for (const [at, year] of yearsIn(text, from, to)) {
+    const open = bracketOpenBefore(text, from, at);
+    if (open >= 0 && !(open === end || (open === end + 1 && text[end] === ' '))) continue;
     const d = at < start ? start - at : at - end;
     if (d < distance) {
       distance = d;
-      best = Number(m[1]);
+      best = year;
     }
   }
+  if (best !== Infinity || from === 0) return best;
+  // No year in the sentence: the last one before it in the block, outside brackets.
+  const back = Math.max(0, from - NARRATIVE_REACH);
+  let last = -1;
+  for (const [at, year] of yearsIn(text, back, from))
+    if (at > last && bracketOpenBefore(text, back, at) < 0) {
+      last = at;
+      best = year;
+    }
   return best;
+}
+
+/** Where the sentence holding `start` begins, at `from` at the earliest. */
+function sentenceStart(text: string, from: number, start: number): number {
+  let at = from;
+  for (const m of text.slice(from, start).matchAll(SENTENCE_END)) at = from + m.index + m[0].length;
+  return at;
+}
+
+/** The opening bracket still open at `at` (searched from `from`), or -1. */
+function bracketOpenBefore(text: string, from: number, at: number): number {
+  let open = -1;
+  const part = text.slice(from, at);
+  for (const m of part.matchAll(OPEN_BRACKET)) open = from + m.index;
+  if (open < 0 || CLOSE_BRACKET.test(text.slice(open, at))) return -1;
+  return open;
 }
 
 /** The words for "city" after a city's name: 시 (Korean), 市 (Japanese, Chinese). */

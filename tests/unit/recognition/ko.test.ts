@@ -87,6 +87,27 @@ describe('Korean: places, countries, topics', () => {
   });
 });
 
+describe('Korean: the year a sentence speaks of (South Korea since 1948)', () => {
+  test.each([
+    // A year dates its own sentence, and the sentences after it in the block.
+    ['1896년 그는 독립 클럽을 결성했습니다. 그는 한국의 독립을 주장했다.', []],
+    ['15세기 한국의 문자', []],
+    [
+      '한국과 일본에서는 흔히 그렇게 부른다. 일본에서는 1912년에 처음 나왔다.',
+      ['south-korea:한국', 'japan:일본', 'japan:일본'],
+    ],
+    // Years in brackets date what they follow: here a man's life.
+    [
+      '대한민국의 제15대 대통령인 김대중 (1924년 1월 6일 ~ 2009년 8월 18일)',
+      ['south-korea:대한민국'],
+    ],
+    // A sum of money is no year.
+    ['1500억 달러는 한국 기업 주도로 추진한다.', ['south-korea:한국']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
 describe('Korean: decomposed Hangul (NFD)', () => {
   test('jamo sequences match the syllables and map back to the whole text', () => {
     const text = '이재명 대통령'.normalize('NFD');

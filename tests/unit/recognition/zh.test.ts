@@ -61,6 +61,9 @@ describe('Chinese: places, countries, topics', () => {
     ['東北亞', ['northeast-asia:東北亞']],
     ['500万亿韩元', ['investment-fund:500万亿韩元']],
     ['美韩关税谈判卡关 3500億美元投資分歧未解', ['investment-fund:3500億美元投資']],
+    // The year of the next sentence does not date this one; an amount is no year.
+    ['諺文，韓國稱其為韓字。15世紀，在朝鮮王朝（1392年-1897年）', ['south-korea:韓國']],
+    ['韓國今年半導體出口額達到1880億美元', ['south-korea:韓國', 'semiconductors:半導體']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
