@@ -366,6 +366,9 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     '헌법',
     '노동당',
     '타이어',
+    '임시정부',
+    '장로회',
+    '연구소',
   ],
   ja: [
     '航空',
@@ -406,6 +409,13 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     'ウォン',
     '海',
     '画',
+    '臨時政府',
+    '長老会',
+    '協会',
+    '研究院',
+    '研究所',
+    '委員会',
+    '本部',
   ],
   zh: [
     '航空',
@@ -461,8 +471,52 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     '海',
     '赛',
     '賽',
+    '临时政府',
+    '臨時政府',
+    '长老会',
+    '長老會',
+    '协会',
+    '協會',
+    '研究院',
+    '研究所',
+    '委员会',
+    '委員會',
+    '基金会',
+    '基金會',
   ],
 };
+
+/**
+ * The heads among ORGANISATION_HEADS that end an institution's name however
+ * many words stand between it and the country's name in Chinese and
+ * Japanese, which write no spaces: "韓國進出口銀行" (the Export-Import Bank
+ * of Korea), "日本外国特派员协会", "自民党日本経済再生本部",
+ * "韓国グローバル戦略協力研究院". Nouns that also end ordinary phrases
+ * (新闻 "news", 地方 "region") are not among them.
+ */
+export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
+  '银行',
+  '銀行',
+  '协会',
+  '協會',
+  '協会',
+  '学会',
+  '學會',
+  '研究院',
+  '研究所',
+  '委员会',
+  '委員會',
+  '委員会',
+  '基金会',
+  '基金會',
+  '本部',
+]);
+/**
+ * Characters that end the words between a country's name and an
+ * institution's head: particles and prepositions ("日本和中国银行", "中国的
+ * 研究所" are not one name).
+ */
+export const NOT_IN_A_NAME = '的之在和与與及是了对對将將也都向从從为為以于於被把等或及其今年';
 
 /**
  * Chinese and Japanese write a pair of countries as two one-character
@@ -485,15 +539,16 @@ export const STATE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Suffixes that make a country's name the name of a language: 한국어, 日本語,
- * 中国語, 日本语. (English writes languages as adjectives: "Korean" is not
+ * Suffixes that make a country's name the name of a language or its script:
+ * 한국어, 日本語, 中国語, 日本语, 朝鮮字. (English writes languages as adjectives: "Korean" is not
  * an alias of anything.)
  */
 export const LANGUAGE_SUFFIXES: Record<LexiconLanguage, readonly string[]> = {
   en: [],
   ko: ['어'],
   ja: ['語'],
-  zh: ['语', '語', '文'],
+  // 字 is the script: "朝鮮字", "韓國字", "中国字".
+  zh: ['语', '語', '文', '字'],
 };
 
 /**

@@ -13,6 +13,7 @@ import { casingHolds } from './casing';
 import {
   CAPITALS_WORDS,
   COUNTRY_INITIALS,
+  NOT_IN_A_NAME,
   STATE_WORDS,
   SUM_MEASURES,
   SUM_NOUNS,
@@ -23,6 +24,7 @@ import {
   FoldBuffer,
   foldText,
   isHangul,
+  isKatakana,
   isUpperUnit,
   isWordUnit,
   SPACE,
@@ -807,16 +809,41 @@ function headsAfter(
 ): boolean {
   if (latin) return me + 1 < n && u[me] === SPACE && heads.some((w) => w.start === me + 1);
   if (glued && heads.some((w) => w.start === me)) return true;
+  // "韓國進出口銀行", "日本外国特派员协会": an institution's head a few Han or
+  // katakana characters on, with no particle between, ends the same name.
+  if (glued && me < n && (isHanAt(u, me) || isKatakana(u[me]!))) {
+    for (let i = me; i < n && i <= me + INSTITUTION_GAP; i++) {
+      if (heads.some((w) => w.id === 1 && w.start === i)) return true;
+      if (!(isHanAt(u, i) || isKatakana(u[i]!)) || NOT_IN_A_NAME_UNITS.has(u[i]!)) break;
+    }
+  }
   // Korean glues a name to the organisation's other words: "한국기자협회",
   // "한국갤럽이"; or writes one space: "중국 공산당".
   if (me > 0 && isHangul(u[me - 1]!)) {
     let end = me;
     while (end < n && isHangul(u[end]!)) end++;
     if (heads.some((w) => w.start >= me && w.start < end)) return true;
-    if (me < n && u[me] === SPACE) return heads.some((w) => w.start === me + 1);
+    // A head after a space is the organisation's only as a word of its own
+    // (a particle may follow): "중국 공산당이", but "중국-한국 항공편" (flights)
+    // and "한국 대학생" (students) are other words that begin like a head.
+    if (me < n && u[me] === SPACE)
+      return heads.some((w) => w.start === me + 1 && endsKoreanWord(u, n, w.end));
   }
   return false;
 }
+
+/** Particles that begin what may follow a Korean noun in the same word. */
+const PARTICLE_STARTS = new Set(
+  [...'이가은는을를의와과도에로으만까처보'].map((c) => c.charCodeAt(0)),
+);
+
+/** Does a Korean word end at folded position `i`, or go on with a particle? */
+const endsKoreanWord = (u: Uint16Array, n: number, i: number) =>
+  i >= n || !isHangul(u[i]!) || PARTICLE_STARTS.has(u[i]!);
+
+/** How many characters may stand between a country's name and an institution's head. */
+const INSTITUTION_GAP = 10;
+const NOT_IN_A_NAME_UNITS = new Set([...NOT_IN_A_NAME].map((c) => c.charCodeAt(0)));
 
 const OF = [SPACE, 111, 102, SPACE]; // " of "
 
@@ -827,10 +854,17 @@ function headsBeforeOf(heads: readonly Word[], u: Uint16Array, ms: number): bool
   return heads.some((w) => w.end === ms - 4);
 }
 
-/** A language suffix right after a country's name (한국어, 日本語), but not 한국 + 어린이. */
+/**
+ * Units that make a language suffix the start of another word: 한국 + 어린이
+ * (children), 日本 + 文化 (culture), 中国 + 文学, 文明, 文物, 文献, 文件.
+ */
+const NOT_A_SUFFIX_AFTER = new Set([...'린化学學明物献獻件'].map((c) => c.charCodeAt(0)));
+
+/** A language suffix right after a country's name (한국어, 日本語, 中文), but not 한국 + 어린이, 日本 + 文化. */
 function languageAfter(suffixes: readonly Word[], u: Uint16Array, n: number, me: number): boolean {
-  if (!suffixes.some((w) => w.start === me)) return false;
-  return !(me + 1 < n && u[me + 1] === 0xb9b0); // 린: 어린이, 어린
+  const w = suffixes.find((x) => x.start === me);
+  if (!w) return false;
+  return !(w.end < n && NOT_A_SUFFIX_AFTER.has(u[w.end]!));
 }
 
 /** "日韓国交", "中韓國防": the 国 of the name begins the word after a pair of abbreviations (lexicon.ts). */

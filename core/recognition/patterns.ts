@@ -21,6 +21,7 @@ import {
   ADMINISTRATIONS,
   DOMAIN_WORDS,
   HONORIFICS,
+  INSTITUTION_HEADS,
   LANGUAGE_SUFFIXES,
   lexiconLanguageOf,
   ORGANISATION_HEADS,
@@ -248,8 +249,11 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
       add(word, id, KIND_ROLE, { clear: LEFT_HANGUL | LEFT_KANA });
     }
     // Heads and suffixes are glued to the name before them: no left edge.
+    // An institution's head (id 1) may stand a few words after the name (matcher.ts).
     for (const head of ORGANISATION_HEADS[lang])
-      add(head, 0, KIND_ORGANISATION, { clear: LEFT_HANGUL | LEFT_KANA });
+      add(head, INSTITUTION_HEADS.has(head) ? 1 : 0, KIND_ORGANISATION, {
+        clear: LEFT_HANGUL | LEFT_KANA,
+      });
     for (const suffix of LANGUAGE_SUFFIXES[lang])
       add(suffix, 0, KIND_LANGUAGE, { clear: LEFT_HANGUL | LEFT_KANA });
   }

@@ -56,6 +56,9 @@ describe('Japanese: look-alikes', () => {
     ['日本女子大学の講師'],
     ['韓国外国語大学の教授'],
     ['朝鮮労働党の大会'],
+    // An institution's head a few characters on ends the same name.
+    ['韓国グローバル戦略協力研究院院長'],
+    ['自民党日本経済再生本部長'],
     // A pair of abbreviations before a word in 国 (lexicon.ts, STATE_WORDS).
     ['日韓国交正常化60年'],
     ['日中国交正常化50周年'],
@@ -85,6 +88,9 @@ describe('Japanese: places, countries, topics', () => {
     // Not glued: the dot makes it the country's coast guard, not a name of it.
     ['中国・海警局の公船', ['china:中国']],
     ['訪日中国人', ['china:中国']],
+    // 文 of 文化 is no language suffix (日本語 is one: ORGANISATION_HEADS' neighbour).
+    ['日本文化の発信拠点', ['japan:日本']],
+    ['韓国の研究所', ['south-korea:韓国']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });

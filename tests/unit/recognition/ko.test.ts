@@ -47,6 +47,7 @@ describe('Korean: look-alikes', () => {
     ['한국기독교교회협의회(NCCK)'],
     ['주한 일본대사관 앞'],
     ["'LOVE YOURSELF JAPAN EDITION' 개최"],
+    ['대한민국 임시정부 청사'],
   ])('%s', (text) => {
     expect(found(text)).toEqual([]);
   });
@@ -80,6 +81,9 @@ describe('Korean: places, countries, topics', () => {
     // 대(對) glued before a country: "towards China"; no other Hangul may be.
     ['미국의 대중국 관세', ['united-states:미국', 'china:중국']],
     ['확대중국', []],
+    // A head after a space must be a word of its own: 항공편 is flights.
+    ['중국 공산당이 발표했다.', []],
+    ['중국-한국 항공편이 늘었다.', ['china:중국', 'south-korea:한국']],
     // One-character names joined by a hyphen are a compound of them.
     ['한-미 정상회담', []],
   ])('%s', (text, expected) => {

@@ -40,6 +40,14 @@ describe('Chinese: look-alikes', () => {
     ['朝鲜劳动党'],
     ['南北韓對話'],
     ['推動中韓國防部門交流'],
+    // An institution's head a few characters on ends the same name; new heads.
+    ['據韓國進出口銀行海外經濟研究所預測'],
+    ['在日本外國特派員協會的演說'],
+    ['到訪位於上海的大韓民國臨時政府舊址'],
+    ['美國長老會的牧師'],
+    // 字 makes the name its script's.
+    ['稱其為朝鮮字'],
+    ['朝鮮民族的文字'],
   ])('%s', (text) => {
     expect(found(text)).toEqual([]);
   });
@@ -56,6 +64,10 @@ describe('Chinese: places, countries, topics', () => {
     ['庆州', ['gyeongju:庆州']],
     ['中国和日本', ['china:中国', 'japan:日本']],
     ['中國與美國', ['china:中國', 'united-states:美國']],
+    // A particle between the name and the head: two things, not one name.
+    ['韓國和美國銀行', ['south-korea:韓國']],
+    // 文 begins 文化 here, not the language.
+    ['中国文化', ['china:中国']],
     ['诺贝尔和平奖', ['nobel-peace-prize-nomination:诺贝尔和平奖']],
     ['东北亚', ['northeast-asia:东北亚']],
     ['東北亞', ['northeast-asia:東北亞']],
