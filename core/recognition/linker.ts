@@ -94,6 +94,14 @@ export class DocumentLinker<K> {
   private readonly gone: Array<{ key: K; candidate: Candidate }> = [];
   private domainWords = new Map<number, number>();
   private penalty = 0;
+  /**
+   * Candidates written in Korean, Japanese or Chinese script, and the others:
+   * the page is in one of those languages when the first are more. There a
+   * country's English name set as a title ("AROUND JAPAN") is no country.
+   */
+  private cjkCandidates = 0;
+  private latinCandidates = 0;
+  private cjkPage = false;
   /** entities that have a full naming in the document */
   private anchored = new Set<number>();
   /**
@@ -197,6 +205,9 @@ export class DocumentLinker<K> {
       }
     };
     for (const c of block.scan.candidates) {
+      // Those being decided by the page's language do not weigh in it.
+      if (c.cjk) this.cjkCandidates += sign;
+      else if (!c.latinTitle) this.latinCandidates += sign;
       this.dirty.add(c.entity);
       index(this.entityBlocks, c.entity);
       if (c.roleId >= 0) index(this.roleBlocks, c.roleId);
@@ -262,6 +273,11 @@ export class DocumentLinker<K> {
     if (penalty !== this.penalty) {
       this.penalty = penalty;
       this.table.entityKind.forEach((kind, e) => kind === PERSON && this.dirty.add(e));
+    }
+    const cjkPage = this.cjkCandidates > this.latinCandidates;
+    if (cjkPage !== this.cjkPage) {
+      this.cjkPage = cjkPage;
+      this.table.entityKind.forEach((kind, e) => kind === COUNTRY && this.dirty.add(e));
     }
     if (this.dirty.size === 0) return changes;
     this.ensureRanks();
@@ -371,6 +387,7 @@ export class DocumentLinker<K> {
     evidence: Map<number, EntityEvidence<K>>,
   ): boolean {
     const c = block.scan.candidates[i]!;
+    if (c.latinTitle && this.cjkPage) return false;
     if (c.form === FORM_FULL) return this.fullOk(e, block, i, evidence);
     return c.role > 0 && (c.form === FORM_SHORT || c.form === FORM_AMBIGUOUS);
   }
@@ -442,7 +459,8 @@ export class DocumentLinker<K> {
     const anchors: Array<Evidence<K>> = [];
     ev.candidates.forEach(({ block, i }, n) => {
       const c = block.scan.candidates[i]!;
-      if (c.form === FORM_FULL) decided[n] = this.fullOk(e, block, i, evidence);
+      if (c.latinTitle && this.cjkPage) decided[n] = false;
+      else if (c.form === FORM_FULL) decided[n] = this.fullOk(e, block, i, evidence);
       else if (c.role > 0 && (c.form === FORM_SHORT || c.form === FORM_AMBIGUOUS))
         decided[n] = true;
       else return;

@@ -351,6 +351,7 @@ function readContext(
   let form = FORM_OF_KIND[r.kind]!;
   let role = 0;
   let roleId = r.role;
+  let latinTitle = false;
   const latin = isWordUnit(u[r.ms]!);
   if (r.kind === KIND_TITLED || r.kind === KIND_TITLED_WEAK) role = 1;
   else if (entityKind === PERSON) {
@@ -399,7 +400,18 @@ function readContext(
     if (latin && headsBeforeOf(words.organisations, u, r.ms)) return null;
     if (entityKind === COUNTRY && !latin && languageAfter(words.languages, u, n, r.me)) return null;
     if (entityKind === COUNTRY && !latin && pairBeforeStateWord(text, r.start, r.end)) return null;
-    if (entityKind === COUNTRY && latin && capitalsAmidCjk(text, r.start, r.end)) return null;
+    // A country's English name in capitals or beside another capitalised
+    // English word is a word of a title or a name, where the text around is
+    // Korean, Japanese or Chinese: in the block, or (a line of its own:
+    // "AROUND JAPAN", "Newsfrom Japan") on the page, which the linker knows.
+    if (
+      entityKind === COUNTRY &&
+      latin &&
+      (inCapitalsWord(text, r.start, r.end) || besideCapitalised(text, u, offs, n, r, words.roles))
+    ) {
+      if (CJK_WORD.test(text)) return null;
+      latinTitle = true;
+    }
     if (latin && text.charCodeAt(r.end) === DOLLAR) return null;
     const since = t.entitySince[r.entity]!;
     if (since && nearestYear(text, r.start, r.end) < since) return null;
@@ -416,7 +428,7 @@ function readContext(
       return null;
     if (latin && pronounInCapitals(text, r.start, r.end)) return null;
   }
-  return {
+  const c: Candidate = {
     entity: r.entity,
     start: r.start,
     end: r.end,
@@ -425,6 +437,9 @@ function readContext(
     roleId,
     demonstrative: r.demonstrative,
   };
+  if (!latin) c.cjk = true;
+  if (latinTitle) c.latinTitle = true;
+  return c;
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -877,18 +892,50 @@ function pairBeforeStateWord(text: string, start: number, end: number): boolean 
   );
 }
 
-const CJK_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2}/u;
-
 /**
  * "LOVE YOURSELF JAPAN EDITION", "AROUND JAPAN", "ハリルJAPAN": a country's
- * English name in capitals amid Korean, Japanese or Chinese text is a title,
- * a brand or a team's name, which such text sets in Latin capitals; the
- * country itself it writes in its own script.
+ * English name in capitals. Amid Korean, Japanese or Chinese text it is a
+ * title, a brand or a team's name, which such text sets in Latin capitals;
+ * the country itself it writes in its own script.
  */
-function capitalsAmidCjk(text: string, start: number, end: number): boolean {
-  if (!CAPS.test(text.slice(start, end).replace(/[\s.]/g, ''))) return false;
-  // A word of Korean, Japanese or Chinese in the block (two characters).
-  return CJK_WORD.test(text);
+function inCapitalsWord(text: string, start: number, end: number): boolean {
+  // Abbreviations are written in capitals anyway: "USA", "U.S.", "PRC", "DPRK".
+  const name = text.slice(start, end);
+  return !name.includes('.') && CAPS_NAME.test(name.replace(/\s/g, ''));
+}
+
+/** A name of five letters or more, all capitals. */
+const CAPS_NAME = /^\p{Lu}{5,}$/u;
+
+/** A word of Korean, Japanese or Chinese (two characters). */
+const CJK_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2}/u;
+
+const LATIN_WORD_BEFORE = /(\p{L}+)[ \u00a0]$/u;
+
+/**
+ * "환영주간(Korea Welcome Week)", "MASGA·Make America Shipbuilding Great
+ * Again", "Newsfrom Japan": a country's English name beside another
+ * capitalised English word (not an office: "U.S. President"; not a
+ * preposition: "From China") is, amid Korean, Japanese or Chinese, a word of
+ * an English title or name. "System in Korea" stays the country.
+ */
+function besideCapitalised(
+  text: string,
+  u: Uint16Array,
+  offs: Int32Array,
+  n: number,
+  r: Raw,
+  roles: readonly Word[],
+): boolean {
+  if (followedByCapital(text, u, offs, n, r.me) && !roles.some((w) => w.start === r.me + 1))
+    return true;
+  const before = LATIN_WORD_BEFORE.exec(text.slice(Math.max(0, r.start - 30), r.start))?.[1];
+  return (
+    before !== undefined &&
+    isUpperUnit(before.charCodeAt(0)) &&
+    !MINOR_WORDS.has(before.toLowerCase()) &&
+    !roles.some((w) => w.end === r.ms - 1)
+  );
 }
 
 const OF_ORGANISATION = /^\s+of\s+(?:the\s+)?\p{Lu}/u;

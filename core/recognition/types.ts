@@ -68,6 +68,15 @@ export interface Candidate {
    * summit" of another year)
    */
   fallbackOf?: number;
+  /** written in Korean, Japanese or Chinese script: the page's language is read from these */
+  cjk?: boolean;
+  /**
+   * A country's English name in capitals or beside another capitalised
+   * English word, in a block without Korean, Japanese or Chinese ("AROUND
+   * JAPAN", "Newsfrom Japan"): a title or a name where the page is in one of
+   * them (linker.ts), the country where it is in English.
+   */
+  latinTitle?: boolean;
 }
 
 /**

@@ -137,6 +137,28 @@ describe('a namesake on the page', () => {
   );
 });
 
+describe("a country's English name set as a title: the page's language decides", () => {
+  test.each([
+    [
+      'a line of its own on a Japanese page',
+      ['AROUND JAPAN', '栃木県の道の駅。日本と中国の客'],
+      [[], ['japan:日本', 'china:中国']],
+    ],
+    [
+      'beside a capitalised word',
+      ['Newsfrom Japan', '茂木敏充外相は中国の王毅外相と'],
+      [[], ['toshimitsu-motegi:茂木敏充', 'china:中国', 'wang-yi:王毅']],
+    ],
+    [
+      'the same lines on an English page',
+      ['AROUND JAPAN', 'Japan and China agreed.'],
+      [['japan:JAPAN'], ['japan:Japan', 'china:China']],
+    ],
+  ])('%s', (_, blocks, expected) => {
+    expect(document(blocks)).toEqual(expected);
+  });
+});
+
 describe('DocumentLinker', () => {
   const scan = (text: string) => bundled.scan(text);
   const texts = (changes: { candidate: { start: number; end: number } }[], block: string) =>

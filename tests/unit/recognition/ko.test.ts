@@ -48,6 +48,9 @@ describe('Korean: look-alikes', () => {
     ['주한 일본대사관 앞'],
     ["'LOVE YOURSELF JAPAN EDITION' 개최"],
     ['대한민국 임시정부 청사'],
+    // A country's English name in an English title amid Korean.
+    ['환영주간(Korea Welcome Week) 행사'],
+    ["프로젝트 '마스가'(MASGA·Make America Shipbuilding Great Again)"],
   ])('%s', (text) => {
     expect(found(text)).toEqual([]);
   });
@@ -84,6 +87,8 @@ describe('Korean: places, countries, topics', () => {
     // A head after a space must be a word of its own: 항공편 is flights.
     ['중국 공산당이 발표했다.', []],
     ['중국-한국 항공편이 늘었다.', ['china:중국', 'south-korea:한국']],
+    ['Compliance Officer System in Japan 김태명', ['japan:Japan']],
+    ['USA와 일본', ['united-states:USA', 'japan:일본']],
     // One-character names joined by a hyphen are a compound of them.
     ['한-미 정상회담', []],
   ])('%s', (text, expected) => {
