@@ -89,6 +89,8 @@ describe('Korean: places, countries, topics', () => {
     ['중국-한국 항공편이 늘었다.', ['china:중국', 'south-korea:한국']],
     ['Compliance Officer System in Japan 김태명', ['japan:Japan']],
     ['USA와 일본', ['united-states:USA', 'japan:일본']],
+    // An ellipsis cuts a word off: "미..." is no 미국.
+    ['직원들이 미... 한국군의 방어', ['south-korea:한국']],
     // One-character names joined by a hyphen are a compound of them.
     ['한-미 정상회담', []],
   ])('%s', (text, expected) => {
