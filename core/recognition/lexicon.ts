@@ -486,6 +486,9 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
   ],
 };
 
+/** The heads among ORGANISATION_HEADS that are a region's word: "中国地方" (Chūgoku), "東アジア地域". */
+export const REGION_HEADS: ReadonlySet<string> = new Set(['地方', '地域']);
+
 /**
  * The heads among ORGANISATION_HEADS that end an institution's name however
  * many words stand between it and the country's name in Chinese and

@@ -8,7 +8,7 @@
  * slower.)
  */
 import { Hits, scan } from './automaton';
-import { boundariesHold, NOT_BEFORE_CAPITAL } from './boundaries';
+import { boundariesHold, LEFT_KANA, NOT_BEFORE_CAPITAL, RIGHT_KANA } from './boundaries';
 import { casingHolds } from './casing';
 import {
   CAPITALS_WORDS,
@@ -30,6 +30,7 @@ import {
   SPACE,
 } from './normalise';
 import {
+  CHINESE_ONLY,
   compilePatterns,
   COUNTRY,
   DEMONSTRATIVE,
@@ -48,6 +49,7 @@ import {
   KIND_TITLED_WEAK,
   PERSON,
   PLACE,
+  REGION_HEAD,
   TOPIC,
   type MatchTable,
 } from './patterns';
@@ -67,6 +69,8 @@ import {
 } from './types';
 
 const HASH = 35;
+/** Hiragana and katakana letters: a block with them is Japanese. */
+const KANA = /[\u3041-\u3096\u30a1-\u30fa]/;
 const FULLWIDTH_HASH = 0xff03;
 const DOLLAR = 36;
 
@@ -112,6 +116,44 @@ export function createMatcher(table: MatchTable, prefilter: Prefilter | null): M
     },
   };
   return matcher;
+}
+
+/** The separators Japanese writes between the words of a name, or of a list. */
+const APPOSITION_DOTS = new Set([0x30fb, 0xff65, 0xb7, 0x2027, 0x20, 0x3000]);
+
+/**
+ * "アメリカ・ニューヨーク", "日本とアメリカ・サンフランシスコ": a country's or a
+ * city's katakana name, a dot, then another katakana word is a place and
+ * where in it, not one longer name (the fold drops a dot between katakana,
+ * so the kana boundary fails): the name holds when the page wrote a dot or
+ * a space on the failing side. A person's name keeps the rule: "メラニア・
+ * トランプ" is somebody else.
+ */
+function apposedKana(
+  t: MatchTable,
+  p: number,
+  text: string,
+  offs: Int32Array,
+  u: Uint16Array,
+  n: number,
+  fs: number,
+  k: number,
+): boolean {
+  if (t.kind[p]! >= KIND_EXCLUSION) return false;
+  const kind = t.entityKind[t.entity[p]!]!;
+  if (kind !== COUNTRY && kind !== PLACE) return false;
+  const flags = t.flags[p]! & ~(LEFT_KANA | RIGHT_KANA);
+  if (!boundariesHold(flags, u, n, fs, k + 1)) return false;
+  const start = offs[fs]!;
+  const end = endAfter(text, offs[k]!);
+  const leftOk =
+    start === 0 || APPOSITION_DOTS.has(text.charCodeAt(start - 1)) || !isKatakana(u[fs - 1]!);
+  const rightOk =
+    end >= text.length ||
+    APPOSITION_DOTS.has(text.charCodeAt(end)) ||
+    k + 1 >= n ||
+    !isKatakana(u[k + 1]!);
+  return leftOk && rightOk;
 }
 
 /** A candidate as collected, before the longest are chosen and their context is read. */
@@ -169,6 +211,7 @@ function readBlock(
   languages.length = others.length = 0;
   const signals: Signal[] = [];
   let titleCase: boolean | undefined;
+  let japanese: boolean | undefined;
   const u = fold.units;
   const offs = fold.offs;
   const depth = t.automaton.depth;
@@ -178,7 +221,12 @@ function readBlock(
     const fs = k + 1 - depth[state]!;
     for (let p = t.head[state]!; p >= 0; p = t.next[p]!) {
       const flags = t.flags[p]!;
-      if (!boundariesHold(flags, u, n, fs, k + 1)) continue;
+      if (
+        !boundariesHold(flags, u, n, fs, k + 1) &&
+        !(flags & (LEFT_KANA | RIGHT_KANA) && apposedKana(t, p, text, offs, u, n, fs, k))
+      )
+        continue;
+      if (flags & CHINESE_ONLY && (japanese ??= KANA.test(text))) continue;
       const kind = t.kind[p]!;
       if (kind === KIND_EXCLUSION || kind === KIND_NAMESAKE) {
         spans.push({
@@ -396,9 +444,22 @@ function readContext(
   )
     return null;
   if (isNamedPlaceOrBody(entityKind)) {
-    if (headsAfter(words.organisations, u, n, r.me, latin, offs[r.me] === r.end)) return null;
+    // A region's word (地方, 地域) after a place's name is that place's region,
+    // still the place ("北東アジア地域", "慶州地域"); after a country's, another
+    // region ("中国地方" is Chūgoku).
+    const heads =
+      entityKind === PLACE
+        ? words.organisations.filter((w) => w.id !== REGION_HEAD)
+        : words.organisations;
+    if (headsAfter(heads, u, n, r.me, latin, offs[r.me] === r.end)) return null;
     if (latin && headsBeforeOf(words.organisations, u, r.ms)) return null;
-    if (entityKind === COUNTRY && !latin && languageAfter(words.languages, u, n, r.me)) return null;
+    if (
+      entityKind === COUNTRY &&
+      !latin &&
+      (languageAfter(words.languages, u, n, r.me) ||
+        JOINED_LANGUAGE.test(text.slice(r.end, r.end + 8)))
+    )
+      return null;
     if (entityKind === COUNTRY && !latin && pairBeforeStateWord(text, r.start, r.end)) return null;
     // A country's English name in capitals or beside another capitalised
     // English word is a word of a title or a name, where the text around is
@@ -868,6 +929,13 @@ function headsBeforeOf(heads: readonly Word[], u: Uint16Array, ms: number): bool
   for (let i = 0; i < 4; i++) if (u[ms - 4 + i] !== OF[i]) return false;
   return heads.some((w) => w.end === ms - 4);
 }
+
+/**
+ * "「韓国・朝鮮語」", "한국·조선어": a name joined by a dot to another that
+ * takes a language suffix shares the suffix: both name the language.
+ */
+const JOINED_LANGUAGE =
+  /^[・･·‧][\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}]{1,4}[語语어]/u;
 
 /**
  * Units that make a language suffix the start of another word: 한국 + 어린이

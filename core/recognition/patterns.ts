@@ -22,6 +22,7 @@ import {
   DOMAIN_WORDS,
   HONORIFICS,
   INSTITUTION_HEADS,
+  REGION_HEADS,
   LANGUAGE_SUFFIXES,
   lexiconLanguageOf,
   ORGANISATION_HEADS,
@@ -150,6 +151,8 @@ interface Draft {
   role: number;
   /** the next draft with the same folded text, -1 at the end */
   next: number;
+  /** every source of it is a Chinese name */
+  chinese: boolean;
 }
 
 /** The longest pattern kept; longer aliases are cut by validation anyway. */
@@ -186,6 +189,14 @@ export const DEMONSTRATIVE = 128;
  * headlines ("Trump Says…") write the shorter names most.
  */
 export const GIVEN_NAME_RULE = 64;
+/**
+ * Set on a name the pack gives only in Chinese ("非核化", "半导体", "朝鮮"
+ * as North Korea): Japanese writes those characters too, with another sense
+ * or none of the pack's, so the name is not read in a block with kana.
+ */
+export const CHINESE_ONLY = 1024;
+/** The `entity` of an organisation head that is a region's word (REGION_HEADS). */
+export const REGION_HEAD = 2;
 
 export function compilePatterns(entities: readonly MatchableEntity[]): PatternTable {
   const list: Draft[] = [];
@@ -221,17 +232,30 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
         ? null
         : upperPositions(source, buf.units, buf.offs, n);
     const role = options.role ?? -1;
+    const chinese = options.lang === 'zh-Hans' || options.lang === 'zh-Hant';
     const next = byFolded.get(folded) ?? -1;
     for (let p = next; p >= 0; p = list[p]!.next) {
       const d = list[p]!;
       if (d.entity === entity && d.kind === kind && d.mentionStart === mentionStart) {
         // Two spellings folding alike: the laxer case requirement wins.
         d.upper = d.upper && upper ? d.upper.filter((x) => upper.includes(x)) : null;
+        d.chinese &&= chinese;
         return;
       }
     }
     byFolded.set(folded, list.length);
-    list.push({ folded, entity, kind, mentionStart, mentionEnd, flags, upper, role, next });
+    list.push({
+      folded,
+      entity,
+      kind,
+      mentionStart,
+      mentionEnd,
+      flags,
+      upper,
+      role,
+      next,
+      chinese,
+    });
   }
 
   // The lexicon first: its roles get the lowest ids.
@@ -251,9 +275,14 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
     // Heads and suffixes are glued to the name before them: no left edge.
     // An institution's head (id 1) may stand a few words after the name (matcher.ts).
     for (const head of ORGANISATION_HEADS[lang])
-      add(head, INSTITUTION_HEADS.has(head) ? 1 : 0, KIND_ORGANISATION, {
-        clear: LEFT_HANGUL | LEFT_KANA,
-      });
+      add(
+        head,
+        INSTITUTION_HEADS.has(head) ? 1 : REGION_HEADS.has(head) ? REGION_HEAD : 0,
+        KIND_ORGANISATION,
+        {
+          clear: LEFT_HANGUL | LEFT_KANA,
+        },
+      );
     for (const suffix of LANGUAGE_SUFFIXES[lang])
       add(suffix, 0, KIND_LANGUAGE, { clear: LEFT_HANGUL | LEFT_KANA });
   }
@@ -275,10 +304,11 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
         // A Korean full name of three syllables or more is a name even glued to
         // the word before it (markup that lost a space: "의전이재명 대통령").
         const glued = person && kind === KIND_ALIAS && /^[\uac00-\ud7a3]{3,}$/.test(a.trim());
-        for (const v of aliasVariants(a, true)) add(v, i, kind, { clear: glued ? LEFT_HANGUL : 0 });
+        for (const v of aliasVariants(a, true))
+          add(v, i, kind, { clear: glued ? LEFT_HANGUL : 0, lang });
       }
       for (const a of e.ambiguous?.[lang] ?? [])
-        for (const v of aliasVariants(a, false)) add(v, i, KIND_AMBIGUOUS);
+        for (const v of aliasVariants(a, false)) add(v, i, KIND_AMBIGUOUS, { lang });
       const titles = (e.titles?.[lang] ?? []).map((t) => t.trim()).filter(Boolean);
       for (const t of titles) {
         const role = roles.id(t, lex);
@@ -340,7 +370,7 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
   list.forEach((d, p) => {
     table.entity[p] = d.entity;
     table.kind[p] = d.kind;
-    table.flags[p] = d.flags;
+    table.flags[p] = d.flags | (d.chinese ? CHINESE_ONLY : 0);
     table.mentionStart[p] = d.mentionStart;
     table.mentionEnd[p] = d.mentionEnd;
     table.patternRole[p] = d.role;
@@ -496,4 +526,6 @@ interface AddOptions {
   /** flags to set, and boundary flags to clear */
   flags?: number;
   clear?: number;
+  /** the language of the name (Chinese-only names: CHINESE_ONLY) */
+  lang?: Language;
 }

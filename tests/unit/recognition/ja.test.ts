@@ -59,6 +59,8 @@ describe('Japanese: look-alikes', () => {
     // An institution's head a few characters on ends the same name.
     ['韓国グローバル戦略協力研究院院長'],
     ['自民党日本経済再生本部長'],
+    // A name joined by a dot to a language shares its suffix.
+    ['「中国語」、「韓国・朝鮮語」のページ'],
     // A pair of abbreviations before a word in 国 (lexicon.ts, STATE_WORDS).
     ['日韓国交正常化60年'],
     ['日中国交正常化50周年'],
@@ -91,6 +93,11 @@ describe('Japanese: places, countries, topics', () => {
     // 文 of 文化 is no language suffix (日本語 is one: ORGANISATION_HEADS' neighbour).
     ['日本文化の発信拠点', ['japan:日本']],
     ['韓国の研究所', ['south-korea:韓国']],
+    // A country, a dot, a city: the fold drops the dot, the boundary holds.
+    ['アメリカ・ニューヨークの大学院', ['united-states:アメリカ']],
+    ['日本とアメリカ・サンフランシスコで', ['japan:日本', 'united-states:アメリカ']],
+    // A region's word after a region is the region still.
+    ['北東アジア地域の3国', ['northeast-asia:北東アジア']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -104,6 +111,8 @@ describe('Japanese: titled forms and generic names, on a page that names them', 
     ['李大統領は', ['lee-jae-myung:李']],
     ['王外相は', ['wang-yi:王']],
     ['APEC首脳会議', ['apec-summit-gyeongju:APEC首脳会議']],
+    // 非核化 is a name of the topic in the pack's Chinese only: not read amid kana.
+    ['北朝鮮が非核化の要求を放棄すれば', ['north-korea:北朝鮮']],
   ])('%s', (text, expected) => {
     expect(onTheirPage('ja', text)).toEqual(expected);
   });

@@ -94,6 +94,11 @@ describe('Chinese: titled forms and generic names, on a page that names them', (
     ['王外長', ['wang-yi:王']],
     ['朝核问题', ['north-korea-nuclear-program:朝核问题']],
     ['APEC峰会', ['apec-summit-gyeongju:APEC峰会']],
+    // Chinese text (no kana) reads the pack's Chinese-only names.
+    [
+      '朝鲜要求美国放弃非核化',
+      ['north-korea:朝鲜', 'united-states:美国', 'north-korea-nuclear-program:非核化'],
+    ],
   ])('%s', (text, expected) => {
     expect(onTheirPage('zh', text)).toEqual(expected);
   });
