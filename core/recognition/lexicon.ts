@@ -486,6 +486,29 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
   ],
 };
 
+/**
+ * Words that make an organisation's bare name stand for its meeting, as
+ * news writes it: after the name, "慶州でAPECが開幕" (opens), "APECウイーク",
+ * "APECの際に" (on the occasion of), "以APEC為契機", "APEC을 계기로"; before
+ * it, "this": "這次APEC", "今回のAPEC", "이번 APEC". The pack's event named
+ * after the organisation is then meant, where the page points to it
+ * (linker.ts decides it like an ambiguous name of the event).
+ */
+export const EVENT_WORDS_AFTER: readonly string[] = [
+  'が開幕',
+  '開幕',
+  'ウイーク',
+  'ウィーク',
+  'の際',
+  '为契机',
+  '為契機',
+  '开幕',
+  '개막',
+  '을 계기로',
+  '를 계기로',
+];
+export const EVENT_WORDS_BEFORE: readonly string[] = ['這次', '这次', '此次', '今回の', '이번'];
+
 /** The heads among ORGANISATION_HEADS that are a region's word: "中国地方" (Chūgoku), "東アジア地域". */
 export const REGION_HEADS: ReadonlySet<string> = new Set(['地方', '地域']);
 

@@ -13,6 +13,8 @@ import { casingHolds } from './casing';
 import {
   CAPITALS_WORDS,
   COUNTRY_INITIALS,
+  EVENT_WORDS_AFTER,
+  EVENT_WORDS_BEFORE,
   NOT_IN_A_NAME,
   STATE_WORDS,
   SUM_MEASURES,
@@ -351,6 +353,15 @@ function readBlock(
       });
       continue;
     }
+    const meeting = t.entityMeeting[c.entity]!;
+    if (meeting >= 0 && c.form === FORM_FULL && namesMeeting(text, c.start, c.end)) {
+      // "慶州でAPECが開幕", "這次APEC": the organisation's name stands for its
+      // meeting. The meeting is decided like its ambiguous names; where the
+      // page does not point to it, the organisation is the mention.
+      candidates.push({ ...c, entity: meeting, form: FORM_AMBIGUOUS, role: 0, roleId: -1 });
+      candidates.push({ ...c, fallbackOf: candidates.length - 1 });
+      continue;
+    }
     candidates.push(c);
     // A name that needs evidence may turn out not to be the entity; then the
     // longest names inside it are the mentions ("APEC" of another year's
@@ -517,6 +528,20 @@ const SUM_PHRASE = new RegExp(
     '(?=$|[^가-힣]|[을를이가은는의와과도에로으만])',
   'u',
 );
+const EVENT_AFTER = new RegExp(
+  `^(?:[)）]|[(（][^()（）]{1,24}[)）])?\\s?(?:${EVENT_WORDS_AFTER.map(escape).join('|')})`,
+  'u',
+);
+const EVENT_BEFORE = new RegExp(`(?:${EVENT_WORDS_BEFORE.map(escape).join('|')})\\s?[「『]?$`, 'u');
+
+/** Is an organisation's name at [start, end) written as its meeting (lexicon.ts, EVENT_WORDS)? */
+function namesMeeting(text: string, start: number, end: number): boolean {
+  return (
+    EVENT_AFTER.test(text.slice(end, end + 32)) ||
+    EVENT_BEFORE.test(text.slice(Math.max(0, start - 6), start))
+  );
+}
+
 /** A "towards <country>" prefix right before a name: "대미 투자 펀드". */
 const SUM_PREFIX_BEFORE = new RegExp(`${SUM_PREFIX}${GLOSS}?\\s?$`, 'u');
 const SUM_NOUN_AT = new RegExp(`^${SUM_NOUN}`, 'u');

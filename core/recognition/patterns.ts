@@ -112,6 +112,12 @@ export interface MatchTable {
   /** per entity: 1 when it has cue words of its own: its ambiguous forms then need one on the page */
   entityCued: Uint8Array;
   /**
+   * per organisation: the event of the pack named after it (an event with
+   * one of its names in its own: "APEC" in "APEC summit"), -1 for none. Its
+   * bare name may stand for that meeting (matcher.ts, EVENT_WORDS).
+   */
+  entityMeeting: Int32Array;
+  /**
    * per role: 1 for an honorific (fits anybody of the right sex), 2 for what
    * every person of the packs heads (an administration), 0 for an office
    */
@@ -360,6 +366,7 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
     entityCued: Uint8Array.from(entities, (e) =>
       Object.values(e.cues ?? {}).some((list) => list.length > 0) ? 1 : 0,
     ),
+    entityMeeting: Int32Array.from(entities, (e) => meetingOf(e, entities)),
     ...(pool(titleIds, Int16Array, 'title') as PoolOf<'title', Int16Array>),
     ...(pool(related, Int32Array, 'related') as PoolOf<'related', Int32Array>),
     roleWeak: Uint8Array.from(roles.weak),
@@ -514,6 +521,25 @@ function prefilterPatterns(
 
 function unitsToString(units: Uint16Array, n: number): string {
   return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
+}
+
+/** All names of an entity, in every language, folded. */
+const namesOf = (e: MatchableEntity) =>
+  [...Object.values(e.aliases ?? {}), ...Object.values(e.ambiguous ?? {})]
+    .flat()
+    .map((a) => foldString(a.trim()));
+
+/**
+ * The event named after an organisation: the first event of the pack one of
+ * whose names holds one of the organisation's Latin or CJK names as a word
+ * ("APEC" in "APEC summit", "慶州APEC"). -1 for none, and for other entities.
+ */
+function meetingOf(o: MatchableEntity, entities: readonly MatchableEntity[]): number {
+  if (o.kind !== 'organisation') return -1;
+  const own = namesOf(o).filter((a) => a.length >= 3);
+  return entities.findIndex(
+    (e) => e.kind === 'event' && namesOf(e).some((name) => own.some((a) => name.includes(a))),
+  );
 }
 
 interface AddOptions {

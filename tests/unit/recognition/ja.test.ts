@@ -113,8 +113,21 @@ describe('Japanese: titled forms and generic names, on a page that names them', 
     ['APEC首脳会議', ['apec-summit-gyeongju:APEC首脳会議']],
     // 非核化 is a name of the topic in the pack's Chinese only: not read amid kana.
     ['北朝鮮が非核化の要求を放棄すれば', ['north-korea:北朝鮮']],
+    // The forum's bare name written as its meeting, on a page about the summit.
+    ['慶州でAPECが開幕', ['gyeongju:慶州', 'apec-summit-gyeongju:APEC']],
+    ['「APECウイーク」を終える', ['apec-summit-gyeongju:APEC']],
+    [
+      'アジア太平洋経済協力会議（APEC）の際に',
+      ['apec-summit-gyeongju:アジア太平洋経済協力会議', 'apec-summit-gyeongju:APEC'],
+    ],
+    // Without the event word it is the forum.
+    ['APECの首脳が', ['apec:APEC']],
   ])('%s', (text, expected) => {
     expect(onTheirPage('ja', text)).toEqual(expected);
+  });
+
+  test('a meeting of another year is the forum', () => {
+    expect(found('北京でAPECが開幕')).toEqual(['apec:APEC']);
   });
 
   test.each(['習主席は訪韓する', '李大統領は'])('%s alone names nobody', (text) => {

@@ -137,6 +137,8 @@ describe('Korean: titled forms and generic names, on a page that names them', ()
     ['왕 부장은 고위급 교류를 강조했다.', ['wang-yi:왕']],
     ['경주에서 열리는 APEC 정상회의', ['gyeongju:경주', 'apec-summit-gyeongju:APEC 정상회의']],
     ['APEC정상회의', ['apec-summit-gyeongju:APEC정상회의']],
+    ['이번 APEC을 계기로 방한했다.', ['apec-summit-gyeongju:APEC']],
+    ['APEC 회원국', ['apec:APEC']],
   ])('%s', (text, expected) => {
     expect(onTheirPage('ko', text)).toEqual(expected);
   });

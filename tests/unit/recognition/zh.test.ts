@@ -94,6 +94,9 @@ describe('Chinese: titled forms and generic names, on a page that names them', (
     ['王外長', ['wang-yi:王']],
     ['朝核问题', ['north-korea-nuclear-program:朝核问题']],
     ['APEC峰会', ['apec-summit-gyeongju:APEC峰会']],
+    // "This APEC" is the meeting; "APEC in the past" the forum.
+    ['這次APEC也成為平台', ['apec-summit-gyeongju:APEC']],
+    ['過去APEC曾發揮作用', ['apec:APEC']],
     // Chinese text (no kana) reads the pack's Chinese-only names.
     [
       '朝鲜要求美国放弃非核化',
