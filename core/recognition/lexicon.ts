@@ -329,6 +329,7 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     'Historic Areas',
     'Embassy',
     'Constitution',
+    'Index',
   ],
   ko: [
     '일보',
@@ -369,6 +370,7 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     '임시정부',
     '장로회',
     '연구소',
+    '지수',
   ],
   ja: [
     '航空',
@@ -416,6 +418,7 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     '研究所',
     '委員会',
     '本部',
+    '指数',
   ],
   zh: [
     '航空',
@@ -483,6 +486,8 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     '委員會',
     '基金会',
     '基金會',
+    '指数',
+    '指數',
   ],
 };
 
@@ -508,6 +513,14 @@ export const EVENT_WORDS_AFTER: readonly string[] = [
   '를 계기로',
 ];
 export const EVENT_WORDS_BEFORE: readonly string[] = ['這次', '这次', '此次', '今回の', '이번'];
+
+/**
+ * The words for a stock index: after a topic's name they make it the
+ * index's name ("필라델피아 반도체 지수", "Philadelphia Semiconductor Index",
+ * "半導體指數"), as after a country's ("MSCI 한국 지수"). Heads of
+ * ORGANISATION_HEADS too.
+ */
+export const INDEX_HEADS: ReadonlySet<string> = new Set(['Index', '지수', '指数', '指數']);
 
 /** The heads among ORGANISATION_HEADS that are a region's word: "中国地方" (Chūgoku), "東アジア地域". */
 export const REGION_HEADS: ReadonlySet<string> = new Set(['地方', '地域']);

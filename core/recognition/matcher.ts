@@ -50,6 +50,7 @@ import {
   KIND_TITLED,
   KIND_TITLED_WEAK,
   PERSON,
+  INDEX_HEAD,
   PLACE,
   REGION_HEAD,
   TOPIC,
@@ -454,6 +455,19 @@ function readContext(
     text.charCodeAt(r.start - 1) === 0x5c0f
   )
     return null;
+  // "필라델피아 반도체 지수": a topic's name before an index's word is the index's.
+  if (
+    entityKind === TOPIC &&
+    headsAfter(
+      words.organisations.filter((w) => w.id === INDEX_HEAD),
+      u,
+      n,
+      r.me,
+      latin,
+      offs[r.me] === r.end,
+    )
+  )
+    return null;
   if (isNamedPlaceOrBody(entityKind)) {
     // A region's word (地方, 地域) after a place's name is that place's region,
     // still the place ("北東アジア地域", "慶州地域"); after a country's, another
@@ -472,6 +486,15 @@ function readContext(
     )
       return null;
     if (entityKind === COUNTRY && !latin && pairBeforeStateWord(text, r.start, r.end)) return null;
+    // "'제1회 한국모터스포츠 어워즈'", "‘2024 한국방문의 해’", "第3回日本…": an
+    // ordinal or a bare year (no 년/年: not "2024년 한국은") right before a
+    // country's name begins the title of an event named after it.
+    if (
+      entityKind === COUNTRY &&
+      !latin &&
+      EVENT_TITLE_BEFORE.test(text.slice(Math.max(0, r.start - 16), r.start))
+    )
+      return null;
     // A country's English name in capitals or beside another capitalised
     // English word is a word of a title or a name, where the text around is
     // Korean, Japanese or Chinese: in the block, or (a line of its own:
@@ -974,6 +997,9 @@ function languageAfter(suffixes: readonly Word[], u: Uint16Array, n: number, me:
   if (!w) return false;
   return !(w.end < n && NOT_A_SUFFIX_AFTER.has(u[w.end]!));
 }
+
+const EVENT_TITLE_BEFORE =
+  /(?:(?<![0-9])(?:1[89]|20)[0-9]{2}(?:\s?[~〜–-]\s?(?:1[89]|20)?[0-9]{2})?|제\s?[0-9]+\s?회|第[0-9一二三四五六七八九十百]+[回届屆])\s?$/u;
 
 /** "日韓国交", "中韓國防": the 国 of the name begins the word after a pair of abbreviations (lexicon.ts). */
 function pairBeforeStateWord(text: string, start: number, end: number): boolean {

@@ -21,6 +21,7 @@ import {
   ADMINISTRATIONS,
   DOMAIN_WORDS,
   HONORIFICS,
+  INDEX_HEADS,
   INSTITUTION_HEADS,
   REGION_HEADS,
   LANGUAGE_SUFFIXES,
@@ -203,6 +204,8 @@ export const GIVEN_NAME_RULE = 64;
 export const CHINESE_ONLY = 1024;
 /** The `entity` of an organisation head that is a region's word (REGION_HEADS). */
 export const REGION_HEAD = 2;
+/** The `entity` of an organisation head that is a stock index's word (INDEX_HEADS). */
+export const INDEX_HEAD = 3;
 
 export function compilePatterns(entities: readonly MatchableEntity[]): PatternTable {
   const list: Draft[] = [];
@@ -283,7 +286,13 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
     for (const head of ORGANISATION_HEADS[lang])
       add(
         head,
-        INSTITUTION_HEADS.has(head) ? 1 : REGION_HEADS.has(head) ? REGION_HEAD : 0,
+        INSTITUTION_HEADS.has(head)
+          ? 1
+          : REGION_HEADS.has(head)
+            ? REGION_HEAD
+            : INDEX_HEADS.has(head)
+              ? INDEX_HEAD
+              : 0,
         KIND_ORGANISATION,
         {
           clear: LEFT_HANGUL | LEFT_KANA,

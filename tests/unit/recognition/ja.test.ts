@@ -61,6 +61,7 @@ describe('Japanese: look-alikes', () => {
     ['自民党日本経済再生本部長'],
     // A name joined by a dot to a language shares its suffix.
     ['「中国語」、「韓国・朝鮮語」のページ'],
+    ['第1回日本ハンドボールリーグ'],
     // A pair of abbreviations before a word in 国 (lexicon.ts, STATE_WORDS).
     ['日韓国交正常化60年'],
     ['日中国交正常化50周年'],

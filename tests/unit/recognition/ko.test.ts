@@ -48,6 +48,12 @@ describe('Korean: look-alikes', () => {
     ['주한 일본대사관 앞'],
     ["'LOVE YOURSELF JAPAN EDITION' 개최"],
     ['대한민국 임시정부 청사'],
+    // An ordinal or a bare year before the name begins an event's title.
+    ["'제1회 한국모터스포츠 어워즈'에서"],
+    ['‘2024 한국방문의 해’ 행사'],
+    // A stock index named after a topic or a country.
+    ['필라델피아 반도체 지수도 상승했다.'],
+    ['MSCI 한국 지수'],
     // A country's English name in an English title amid Korean.
     ['환영주간(Korea Welcome Week) 행사'],
     ["프로젝트 '마스가'(MASGA·Make America Shipbuilding Great Again)"],
@@ -89,6 +95,8 @@ describe('Korean: places, countries, topics', () => {
     ['중국-한국 항공편이 늘었다.', ['china:중국', 'south-korea:한국']],
     ['Compliance Officer System in Japan 김태명', ['japan:Japan']],
     ['USA와 일본', ['united-states:USA', 'japan:일본']],
+    ['2024년 한국은 성장했다.', ['south-korea:한국']],
+    ['반도체 지수화 작업', ['semiconductors:반도체']],
     // An ellipsis cuts a word off: "미..." is no 미국.
     ['직원들이 미... 한국군의 방어', ['south-korea:한국']],
     // One-character names joined by a hyphen are a compound of them.

@@ -48,6 +48,8 @@ describe('Chinese: look-alikes', () => {
     // 字 makes the name its script's.
     ['稱其為朝鮮字'],
     ['朝鮮民族的文字'],
+    ['費城半導體指數上漲'],
+    ['第二屆中國國際進口博覽會'],
   ])('%s', (text) => {
     expect(found(text)).toEqual([]);
   });
