@@ -552,10 +552,11 @@ export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
 ]);
 /**
  * Characters that end the words between a country's name and an
- * institution's head: particles and prepositions ("日本和中国银行", "中国的
- * 研究所" are not one name).
+ * institution's head: particles, prepositions and verbs of saying ("日本和
+ * 中国银行", "中国的研究所", "中国外交部发言人说…委员会" are not one name).
  */
-export const NOT_IN_A_NAME = '的之在和与與及是了对對将將也都向从從为為以于於被把等或及其今年';
+export const NOT_IN_A_NAME =
+  '的之在和与與及是了对對将將也都向从從为為以于於被把等或及其今年说說称稱';
 
 /**
  * Chinese and Japanese write a pair of countries as two one-character

@@ -476,7 +476,7 @@ function readContext(
       entityKind === PLACE
         ? words.organisations.filter((w) => w.id !== REGION_HEAD)
         : words.organisations;
-    if (headsAfter(heads, u, n, r.me, latin, offs[r.me] === r.end)) return null;
+    if (headsAfter(heads, u, n, r.me, latin, offs[r.me] === r.end, words.roles)) return null;
     if (latin && headsBeforeOf(words.organisations, u, r.ms)) return null;
     if (
       entityKind === COUNTRY &&
@@ -930,6 +930,7 @@ function headsAfter(
   latin: boolean,
   /** nothing folded away between the name and what follows ("中国・海警局" is China's coast guard) */
   glued: boolean,
+  roles: readonly Word[] = [],
 ): boolean {
   if (latin) return me + 1 < n && u[me] === SPACE && heads.some((w) => w.start === me + 1);
   if (glued && heads.some((w) => w.start === me)) return true;
@@ -939,6 +940,8 @@ function headsAfter(
     for (let i = me; i < n && i <= me + INSTITUTION_GAP; i++) {
       if (heads.some((w) => w.id === 1 && w.start === i)) return true;
       if (!(isHanAt(u, i) || isKatakana(u[i]!)) || NOT_IN_A_NAME_UNITS.has(u[i]!)) break;
+      // An office between them names a person: "中国外交部长王毅…研究院".
+      if (roles.some((w) => w.start === i)) break;
     }
   }
   // Korean glues a name to the organisation's other words: "한국기자협회",

@@ -318,7 +318,12 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
         const kind = person && isShorterName(a, full) ? KIND_SHORT : KIND_ALIAS;
         // A Korean full name of three syllables or more is a name even glued to
         // the word before it (markup that lost a space: "의전이재명 대통령").
-        const glued = person && kind === KIND_ALIAS && /^[\uac00-\ud7a3]{3,}$/.test(a.trim());
+        // So is a topic's one-word Korean name of three syllables or more: Korean
+        // glues a noun before it into a compound ("전력반도체", "시스템반도체").
+        const glued =
+          (person || e.kind === 'topic' || e.kind === undefined) &&
+          kind === KIND_ALIAS &&
+          /^[\uac00-\ud7a3]{3,}$/.test(a.trim());
         for (const v of aliasVariants(a, true))
           add(v, i, kind, { clear: glued ? LEFT_HANGUL : 0, lang });
       }

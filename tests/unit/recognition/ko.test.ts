@@ -39,6 +39,7 @@ describe('Korean: look-alikes', () => {
     ['트럼프카드 게임'],
     ['자동차 경주 대회가 열렸다.'],
     ['경주마가 달린다.'],
+    ['자동차로 경주하는 사람들'],
     ['이 부장님께 보고했다.'],
     ['이재용 삼성전자 회장'],
     ['이 주석은 각주를 뜻한다.'],
@@ -97,6 +98,8 @@ describe('Korean: places, countries, topics', () => {
     ['USA와 일본', ['united-states:USA', 'japan:일본']],
     ['2024년 한국은 성장했다.', ['south-korea:한국']],
     ['반도체 지수화 작업', ['semiconductors:반도체']],
+    // A topic's Korean name glued into a compound noun.
+    ['향후 전력반도체 응용', ['semiconductors:반도체']],
     // An ellipsis cuts a word off: "미..." is no 미국.
     ['직원들이 미... 한국군의 방어', ['south-korea:한국']],
     // One-character names joined by a hyphen are a compound of them.
@@ -146,6 +149,8 @@ describe('Korean: titled forms and generic names, on a page that names them', ()
     ['경주에서 열리는 APEC 정상회의', ['gyeongju:경주', 'apec-summit-gyeongju:APEC 정상회의']],
     ['APEC정상회의', ['apec-summit-gyeongju:APEC정상회의']],
     ['이번 APEC을 계기로 방한했다.', ['apec-summit-gyeongju:APEC']],
+    // 경주하면 is "Gyeongju, when you think of it"; 경주하는 is racing.
+    ['경주하면 떠오르는 곳은 불국사입니다.', ['gyeongju:경주']],
     ['APEC 회원국', ['apec:APEC']],
   ])('%s', (text, expected) => {
     expect(onTheirPage('ko', text)).toEqual(expected);

@@ -68,6 +68,8 @@ describe('Chinese: places, countries, topics', () => {
     ['中國與美國', ['china:中國', 'united-states:美國']],
     // A particle between the name and the head: two things, not one name.
     ['韓國和美國銀行', ['south-korea:韓國']],
+    // An office between the name and the head: a person, not one name.
+    ['中国外交部长王毅出席研究院活动', ['china:中国', 'wang-yi:王毅']],
     // 文 begins 文化 here, not the language.
     ['中国文化', ['china:中国']],
     ['诺贝尔和平奖', ['nobel-peace-prize-nomination:诺贝尔和平奖']],
