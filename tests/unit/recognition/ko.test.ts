@@ -100,6 +100,15 @@ describe('Korean: places, countries, topics', () => {
     ['반도체 지수화 작업', ['semiconductors:반도체']],
     // A topic's Korean name glued into a compound noun.
     ['향후 전력반도체 응용', ['semiconductors:반도체']],
+    // The forum's name with a space or a hyphen between its parts.
+    [
+      '2005 부산 아시아·태평양 경제협력체(APEC) 정상회의',
+      ['apec:아시아·태평양 경제협력체', 'apec:APEC'],
+    ],
+    [
+      '아시아-태평양 경제협력체 (에이펙) 정상회의',
+      ['apec:아시아-태평양 경제협력체', 'apec:에이펙'],
+    ],
     // An ellipsis cuts a word off: "미..." is no 미국.
     ['직원들이 미... 한국군의 방어', ['south-korea:한국']],
     // One-character names joined by a hyphen are a compound of them.
