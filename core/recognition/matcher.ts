@@ -354,6 +354,14 @@ function readBlock(
       });
       continue;
     }
+    // "‘한국 아트라스비엑스 모터스포츠’는", "'전략산업 투자 펀드'": a quoted Korean
+    // title may hold the name as a word of another thing's name. It does
+    // where the page writes the title again, as it does a name (the linker
+    // reads them); a slogan quoted once keeps the country.
+    const title = quotedTitleKey(t, text, c);
+    if (title !== null) signals.push({ type: 'title', id: c.entity, start: c.start, key: title });
+    const keys = title !== null ? [title] : phraseKeysOf(t, text, c);
+    if (keys.length) c.phraseKeys = keys;
     const meeting = t.entityMeeting[c.entity]!;
     if (meeting >= 0 && c.form === FORM_FULL && namesMeeting(text, c.start, c.end)) {
       // "慶州でAPECが開幕", "這次APEC": the organisation's name stands for its
@@ -616,6 +624,96 @@ function extendSums(
           o.end - o.start > r.end - r.start,
       ),
   );
+}
+
+const OPEN_QUOTES = new Set(['‘', "'"]);
+const CLOSE_QUOTES = new Set(['’', "'"]);
+/** A Korean word that ends in a particle or a verb's ending is no word of a name. */
+const ENDS_CLAUSE = /[은는이가을를의에와과도로다]$/;
+const HANGUL_WORDS = /^[가-힣]+(?: [가-힣]+)*$/;
+
+/** FNV-1a over a string: the key of a title. */
+function titleKey(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** A country's name, or a topic's generic (ambiguous) one, in Korean: what titles hold. */
+function titleWord(t: MatchTable, text: string, c: Candidate): 'start' | 'end' | null {
+  const kind = t.entityKind[c.entity]!;
+  if (!/^[가-힣]/.test(text.slice(c.start, c.start + 1))) return null;
+  if (kind === COUNTRY) return 'start';
+  if (kind === TOPIC && c.form === FORM_AMBIGUOUS) return 'end';
+  return null;
+}
+
+/**
+ * The key of the quoted Korean title around the candidate, when the title
+ * is a noun phrase of two words or more (no particle, no verb: "'한국은
+ * 안전하다'" is a quoted sentence) that a country's name begins or a
+ * topic's generic name ends: "‘한국 아트라스비엑스 모터스포츠’",
+ * "'전략산업 투자 펀드'" (one fund of several). Null otherwise.
+ */
+function quotedTitleKey(t: MatchTable, text: string, c: Candidate): number | null {
+  const at = titleWord(t, text, c);
+  if (at === null) return null;
+  let open = -1;
+  let close = -1;
+  // A country glued to the next noun modifies it ("‘일본여행 보이콧’", a
+  // quoted slogan about Japan); a title's first word stands apart.
+  if (at === 'start' && OPEN_QUOTES.has(text[c.start - 1] ?? '') && text[c.end] === ' ') {
+    open = c.start - 1;
+    for (let i = c.end; i < Math.min(text.length, c.end + 40); i++)
+      if (CLOSE_QUOTES.has(text[i]!)) {
+        close = i;
+        break;
+      }
+  } else if (at === 'end' && CLOSE_QUOTES.has(text[c.end] ?? '')) {
+    close = c.end;
+    for (let i = c.start - 1; i >= Math.max(0, c.start - 40); i--)
+      if (OPEN_QUOTES.has(text[i]!)) {
+        open = i;
+        break;
+      }
+  }
+  if (open < 0 || close < 0) return null;
+  const title = text.slice(open + 1, close);
+  if (!HANGUL_WORDS.test(title) || !title.includes(' ')) return null;
+  if (title.split(' ').some((w) => ENDS_CLAUSE.test(w))) return null;
+  return titleKey(title);
+}
+
+/**
+ * The keys of the noun phrases of one to three more words that the
+ * candidate begins (a country) or ends (a topic's generic name), the last
+ * word also without a particle ("…모터스포츠는"): the titles it may be a
+ * writing of.
+ */
+function phraseKeysOf(t: MatchTable, text: string, c: Candidate): number[] {
+  const at = titleWord(t, text, c);
+  if (at === null) return [];
+  const keys: number[] = [];
+  const name = text.slice(c.start, c.end);
+  if (at === 'start') {
+    const words =
+      /^(?: [가-힣]+){1,3}/
+        .exec(text.slice(c.end, c.end + 40))?.[0]
+        .slice(1)
+        .split(' ') ?? [];
+    for (let k = 1; k <= words.length; k++) {
+      const phrase = `${name} ${words.slice(0, k).join(' ')}`;
+      keys.push(titleKey(phrase));
+      if (ENDS_CLAUSE.test(phrase)) keys.push(titleKey(phrase.slice(0, -1)));
+    }
+  } else {
+    const before =
+      /(?:[가-힣]+ ){1,3}$/.exec(text.slice(Math.max(0, c.start - 40), c.start))?.[0] ?? '';
+    const words = before.trim().split(' ').filter(Boolean);
+    for (let k = 1; k <= words.length; k++)
+      keys.push(titleKey(`${words.slice(words.length - k).join(' ')} ${name}`));
+  }
+  return keys;
 }
 
 /** A Han unit at folded position `i`. */

@@ -77,6 +77,12 @@ export interface Candidate {
    * them (linker.ts), the country where it is in English.
    */
   latinTitle?: boolean;
+  /**
+   * The hashes of the Korean noun phrases this candidate begins (a country)
+   * or ends (a generic name of a topic): where the page quotes one of them
+   * as a title, it is that title here too (linker.ts).
+   */
+  phraseKeys?: number[];
 }
 
 /**
@@ -85,7 +91,12 @@ export interface Candidate {
  * (`cue`, keyed so that a word counts once), or a word of an unrelated domain.
  */
 export interface Signal {
-  type: 'competitor' | 'cue' | 'domain';
+  /**
+   * 'title': a quoted Korean title that holds a name of the entity and is
+   * the name of something else ("‘한국 아트라스비엑스 모터스포츠’"); `key` is
+   * its hash (matcher.ts titleKey), which candidates elsewhere compare.
+   */
+  type: 'competitor' | 'cue' | 'domain' | 'title';
   /** the entity (competitor, cue) or the domain */
   id: number;
   start: number;
