@@ -44,6 +44,7 @@ export const AFTER_DAE = 512;
 const DAE = 0xb300;
 
 const PERIOD = 46;
+const ELLIPSIS = 0x2026;
 const HYPHEN = 45;
 const COMMA = 44;
 
@@ -102,6 +103,8 @@ function standsAlone(u: Uint16Array, n: number, fs: number, fe: number): boolean
   const near = (x: number) => isCjk(x) || isDigitUnit(x) || x === DOT || BRACKETS.has(x);
   if (fs > 0 && (near(u[fs - 1]!) || isHangul(u[fs - 1]!))) return false;
   if (fe < n && near(u[fe]!)) return false;
+  // "직원들이 미...": a word cut off by an ellipsis, not a name.
+  if (fe < n && (u[fe] === ELLIPSIS || (u[fe] === PERIOD && u[fe + 1] === PERIOD))) return false;
   // "한-미 정상회담": joined by a hyphen to another name, a compound of them.
   const joined = (x: number) => isCjk(x) || isHangul(x);
   if (fs > 1 && u[fs - 1] === HYPHEN && joined(u[fs - 2]!)) return false;

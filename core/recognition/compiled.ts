@@ -40,6 +40,7 @@ const TABLE_ARRAYS = {
   patternRole: Int16Array,
   entityKind: Uint8Array,
   entityCued: Uint8Array,
+  entityMeeting: Int32Array,
   entitySince: Uint16Array,
   titleFrom: Int32Array,
   titleCount: Uint8Array,

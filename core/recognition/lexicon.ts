@@ -329,6 +329,7 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     'Historic Areas',
     'Embassy',
     'Constitution',
+    'Index',
   ],
   ko: [
     '일보',
@@ -366,6 +367,10 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     '헌법',
     '노동당',
     '타이어',
+    '임시정부',
+    '장로회',
+    '연구소',
+    '지수',
   ],
   ja: [
     '航空',
@@ -406,6 +411,14 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     'ウォン',
     '海',
     '画',
+    '臨時政府',
+    '長老会',
+    '協会',
+    '研究院',
+    '研究所',
+    '委員会',
+    '本部',
+    '指数',
   ],
   zh: [
     '航空',
@@ -461,8 +474,89 @@ export const ORGANISATION_HEADS: Record<LexiconLanguage, readonly string[]> = {
     '海',
     '赛',
     '賽',
+    '临时政府',
+    '臨時政府',
+    '长老会',
+    '長老會',
+    '协会',
+    '協會',
+    '研究院',
+    '研究所',
+    '委员会',
+    '委員會',
+    '基金会',
+    '基金會',
+    '指数',
+    '指數',
   ],
 };
+
+/**
+ * Words that make an organisation's bare name stand for its meeting, as
+ * news writes it: after the name, "慶州でAPECが開幕" (opens), "APECウイーク",
+ * "APECの際に" (on the occasion of), "以APEC為契機", "APEC을 계기로"; before
+ * it, "this": "這次APEC", "今回のAPEC", "이번 APEC". The pack's event named
+ * after the organisation is then meant, where the page points to it
+ * (linker.ts decides it like an ambiguous name of the event).
+ */
+export const EVENT_WORDS_AFTER: readonly string[] = [
+  'が開幕',
+  '開幕',
+  'ウイーク',
+  'ウィーク',
+  'の際',
+  '为契机',
+  '為契機',
+  '开幕',
+  '개막',
+  '을 계기로',
+  '를 계기로',
+];
+export const EVENT_WORDS_BEFORE: readonly string[] = ['這次', '这次', '此次', '今回の', '이번'];
+
+/**
+ * The words for a stock index: after a topic's name they make it the
+ * index's name ("필라델피아 반도체 지수", "Philadelphia Semiconductor Index",
+ * "半導體指數"), as after a country's ("MSCI 한국 지수"). Heads of
+ * ORGANISATION_HEADS too.
+ */
+export const INDEX_HEADS: ReadonlySet<string> = new Set(['Index', '지수', '指数', '指數']);
+
+/** The heads among ORGANISATION_HEADS that are a region's word: "中国地方" (Chūgoku), "東アジア地域". */
+export const REGION_HEADS: ReadonlySet<string> = new Set(['地方', '地域']);
+
+/**
+ * The heads among ORGANISATION_HEADS that end an institution's name however
+ * many words stand between it and the country's name in Chinese and
+ * Japanese, which write no spaces: "韓國進出口銀行" (the Export-Import Bank
+ * of Korea), "日本外国特派员协会", "自民党日本経済再生本部",
+ * "韓国グローバル戦略協力研究院". Nouns that also end ordinary phrases
+ * (新闻 "news", 地方 "region") are not among them.
+ */
+export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
+  '银行',
+  '銀行',
+  '协会',
+  '協會',
+  '協会',
+  '学会',
+  '學會',
+  '研究院',
+  '研究所',
+  '委员会',
+  '委員會',
+  '委員会',
+  '基金会',
+  '基金會',
+  '本部',
+]);
+/**
+ * Characters that end the words between a country's name and an
+ * institution's head: particles, prepositions and verbs of saying ("日本和
+ * 中国银行", "中国的研究所", "中国外交部发言人说…委员会" are not one name).
+ */
+export const NOT_IN_A_NAME =
+  '的之在和与與及是了对對将將也都向从從为為以于於被把等或及其今年说說称稱';
 
 /**
  * Chinese and Japanese write a pair of countries as two one-character
@@ -485,15 +579,16 @@ export const STATE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Suffixes that make a country's name the name of a language: 한국어, 日本語,
- * 中国語, 日本语. (English writes languages as adjectives: "Korean" is not
+ * Suffixes that make a country's name the name of a language or its script:
+ * 한국어, 日本語, 中国語, 日本语, 朝鮮字. (English writes languages as adjectives: "Korean" is not
  * an alias of anything.)
  */
 export const LANGUAGE_SUFFIXES: Record<LexiconLanguage, readonly string[]> = {
   en: [],
   ko: ['어'],
   ja: ['語'],
-  zh: ['语', '語', '文'],
+  // 字 is the script: "朝鮮字", "韓國字", "中国字".
+  zh: ['语', '語', '文', '字'],
 };
 
 /**
@@ -769,3 +864,38 @@ export const DOMAIN_WORDS: Record<string, Record<LexiconLanguage, readonly strin
  * "JOIN US") the word is the pronoun.
  */
 export const CAPITALS_WORDS: ReadonlySet<string> = new Set(['us', 'it', 'in', 'is', 'uk']);
+
+/**
+ * Korean, Japanese and Chinese write a sum of money before the noun it
+ * qualifies, as one noun phrase: "3500억 달러(약 500조 원) 규모의 대미 투자
+ * 펀드", "3500億ドル（約53兆円）の対米投資パッケージ", "3500億美元投資". A
+ * topic named by its sum (a fund, a package) is then the whole phrase: the
+ * sum, a gloss in brackets, a measure word, a "towards <country>" prefix
+ * (대미, 対米, 對美) and the nouns of what the sum pays for. English writes
+ * those nouns after the sum with "in" ("$350 billion in investments"): there
+ * the sum alone is the name, and nothing here applies.
+ */
+export const SUM_MEASURES: readonly string[] = [
+  '규모의',
+  '에 이르는',
+  '에 달하는',
+  '의',
+  '規模の',
+  'の',
+  '规模的',
+  '規模的',
+  '的',
+];
+/** "Towards <country>": Korean 대 (對) or 対/对/對 glued to a one-syllable country. */
+export const SUM_PREFIX = '(?:대[미중일한]|[対对對][米美中日韓韩])';
+export const SUM_NOUNS: readonly string[] = [
+  '투자',
+  '펀드',
+  '패키지',
+  '기금',
+  '投資',
+  'ファンド',
+  'パッケージ',
+  '基金',
+  '投资',
+];

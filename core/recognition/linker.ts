@@ -94,6 +94,14 @@ export class DocumentLinker<K> {
   private readonly gone: Array<{ key: K; candidate: Candidate }> = [];
   private domainWords = new Map<number, number>();
   private penalty = 0;
+  /**
+   * Candidates written in Korean, Japanese or Chinese script, and the others:
+   * the page is in one of those languages when the first are more. There a
+   * country's English name set as a title ("AROUND JAPAN") is no country.
+   */
+  private cjkCandidates = 0;
+  private latinCandidates = 0;
+  private cjkPage = false;
   /** entities that have a full naming in the document */
   private anchored = new Set<number>();
   /**
@@ -197,6 +205,9 @@ export class DocumentLinker<K> {
       }
     };
     for (const c of block.scan.candidates) {
+      // Those being decided by the page's language do not weigh in it.
+      if (c.cjk) this.cjkCandidates += sign;
+      else if (!c.latinTitle) this.latinCandidates += sign;
       this.dirty.add(c.entity);
       index(this.entityBlocks, c.entity);
       if (c.roleId >= 0) index(this.roleBlocks, c.roleId);
@@ -263,6 +274,11 @@ export class DocumentLinker<K> {
       this.penalty = penalty;
       this.table.entityKind.forEach((kind, e) => kind === PERSON && this.dirty.add(e));
     }
+    const cjkPage = this.cjkCandidates > this.latinCandidates;
+    if (cjkPage !== this.cjkPage) {
+      this.cjkPage = cjkPage;
+      this.table.entityKind.forEach((kind, e) => kind === COUNTRY && this.dirty.add(e));
+    }
     if (this.dirty.size === 0) return changes;
     this.ensureRanks();
     // Full namings first: they decide which entities are anchored, which the
@@ -304,7 +320,13 @@ export class DocumentLinker<K> {
   private collect(entities: Iterable<number>): Map<number, EntityEvidence<K>> {
     const out = new Map<number, EntityEvidence<K>>();
     for (const e of entities) {
-      const ev: EntityEvidence<K> = { candidates: [], competitors: [], cues: new Set() };
+      const ev: EntityEvidence<K> = {
+        candidates: [],
+        competitors: [],
+        cues: new Set(),
+        titles: new Set(),
+        titleUses: new Map(),
+      };
       out.set(e, ev);
       const blocks = [...(this.entityBlocks.get(e) ?? [])].sort((a, b) => a.rank - b.rank);
       for (const block of blocks) {
@@ -321,8 +343,13 @@ export class DocumentLinker<K> {
                 roleId: s.roleId ?? -1,
               });
           } else if (s.type === 'cue') ev.cues.add(s.key);
+          else if (s.type === 'title') ev.titles.add(s.key);
         }
       }
+      if (ev.titles.size > 0)
+        for (const { block, i } of ev.candidates)
+          for (const k of block.scan.candidates[i]!.phraseKeys ?? [])
+            if (ev.titles.has(k)) ev.titleUses.set(k, (ev.titleUses.get(k) ?? 0) + 1);
     }
     return out;
   }
@@ -371,6 +398,7 @@ export class DocumentLinker<K> {
     evidence: Map<number, EntityEvidence<K>>,
   ): boolean {
     const c = block.scan.candidates[i]!;
+    if ((c.latinTitle && this.cjkPage) || inTitle(c, evidence.get(e))) return false;
     if (c.form === FORM_FULL) return this.fullOk(e, block, i, evidence);
     return c.role > 0 && (c.form === FORM_SHORT || c.form === FORM_AMBIGUOUS);
   }
@@ -442,7 +470,8 @@ export class DocumentLinker<K> {
     const anchors: Array<Evidence<K>> = [];
     ev.candidates.forEach(({ block, i }, n) => {
       const c = block.scan.candidates[i]!;
-      if (c.form === FORM_FULL) decided[n] = this.fullOk(e, block, i, evidence);
+      if ((c.latinTitle && this.cjkPage) || inTitle(c, ev)) decided[n] = false;
+      else if (c.form === FORM_FULL) decided[n] = this.fullOk(e, block, i, evidence);
       else if (c.role > 0 && (c.form === FORM_SHORT || c.form === FORM_AMBIGUOUS))
         decided[n] = true;
       else return;
@@ -562,7 +591,22 @@ interface EntityEvidence<K> {
   candidates: Array<{ block: Block<K>; i: number }>;
   competitors: Array<Evidence<K>>;
   cues: Set<number>;
+  /** the quoted titles of the page that hold a name of it (matcher.ts quotedTitleKey) */
+  titles: Set<number>;
+  /** how many of its candidates are writings of each of those titles */
+  titleUses: Map<number, number>;
 }
+
+/**
+ * Is the candidate a writing of a title the page quotes and writes again
+ * ("‘한국 아트라스비엑스 모터스포츠’는 … 한국 아트라스비엑스 모터스포츠는"), so the
+ * name of another thing? A title quoted once may be a slogan about the
+ * country ("‘한국 경제 위기’"): it stays.
+ */
+const inTitle = <K>(c: Candidate, ev: EntityEvidence<K> | undefined) =>
+  !!ev &&
+  ev.titles.size > 0 &&
+  !!c.phraseKeys?.some((k) => ev.titles.has(k) && (ev.titleUses.get(k) ?? 0) >= 2);
 
 /**
  * The mentions of a whole document given as blocks of text (lines of a

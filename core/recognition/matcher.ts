@@ -8,19 +8,31 @@
  * slower.)
  */
 import { Hits, scan } from './automaton';
-import { boundariesHold, NOT_BEFORE_CAPITAL } from './boundaries';
+import { boundariesHold, LEFT_KANA, NOT_BEFORE_CAPITAL, RIGHT_KANA } from './boundaries';
 import { casingHolds } from './casing';
-import { CAPITALS_WORDS, COUNTRY_INITIALS, STATE_WORDS } from './lexicon';
+import {
+  CAPITALS_WORDS,
+  COUNTRY_INITIALS,
+  EVENT_WORDS_AFTER,
+  EVENT_WORDS_BEFORE,
+  NOT_IN_A_NAME,
+  STATE_WORDS,
+  SUM_MEASURES,
+  SUM_NOUNS,
+  SUM_PREFIX,
+} from './lexicon';
 import {
   endAfter,
   FoldBuffer,
   foldText,
   isHangul,
+  isKatakana,
   isUpperUnit,
   isWordUnit,
   SPACE,
 } from './normalise';
 import {
+  CHINESE_ONLY,
   compilePatterns,
   COUNTRY,
   DEMONSTRATIVE,
@@ -38,7 +50,10 @@ import {
   KIND_TITLED,
   KIND_TITLED_WEAK,
   PERSON,
+  INDEX_HEAD,
   PLACE,
+  REGION_HEAD,
+  TOPIC,
   type MatchTable,
 } from './patterns';
 import { buildPrefilter, type Prefilter } from './prefilter';
@@ -57,6 +72,8 @@ import {
 } from './types';
 
 const HASH = 35;
+/** Hiragana and katakana letters: a block with them is Japanese. */
+const KANA = /[\u3041-\u3096\u30a1-\u30fa]/;
 const FULLWIDTH_HASH = 0xff03;
 const DOLLAR = 36;
 
@@ -102,6 +119,44 @@ export function createMatcher(table: MatchTable, prefilter: Prefilter | null): M
     },
   };
   return matcher;
+}
+
+/** The separators Japanese writes between the words of a name, or of a list. */
+const APPOSITION_DOTS = new Set([0x30fb, 0xff65, 0xb7, 0x2027, 0x20, 0x3000]);
+
+/**
+ * "アメリカ・ニューヨーク", "日本とアメリカ・サンフランシスコ": a country's or a
+ * city's katakana name, a dot, then another katakana word is a place and
+ * where in it, not one longer name (the fold drops a dot between katakana,
+ * so the kana boundary fails): the name holds when the page wrote a dot or
+ * a space on the failing side. A person's name keeps the rule: "メラニア・
+ * トランプ" is somebody else.
+ */
+function apposedKana(
+  t: MatchTable,
+  p: number,
+  text: string,
+  offs: Int32Array,
+  u: Uint16Array,
+  n: number,
+  fs: number,
+  k: number,
+): boolean {
+  if (t.kind[p]! >= KIND_EXCLUSION) return false;
+  const kind = t.entityKind[t.entity[p]!]!;
+  if (kind !== COUNTRY && kind !== PLACE) return false;
+  const flags = t.flags[p]! & ~(LEFT_KANA | RIGHT_KANA);
+  if (!boundariesHold(flags, u, n, fs, k + 1)) return false;
+  const start = offs[fs]!;
+  const end = endAfter(text, offs[k]!);
+  const leftOk =
+    start === 0 || APPOSITION_DOTS.has(text.charCodeAt(start - 1)) || !isKatakana(u[fs - 1]!);
+  const rightOk =
+    end >= text.length ||
+    APPOSITION_DOTS.has(text.charCodeAt(end)) ||
+    k + 1 >= n ||
+    !isKatakana(u[k + 1]!);
+  return leftOk && rightOk;
 }
 
 /** A candidate as collected, before the longest are chosen and their context is read. */
@@ -159,6 +214,7 @@ function readBlock(
   languages.length = others.length = 0;
   const signals: Signal[] = [];
   let titleCase: boolean | undefined;
+  let japanese: boolean | undefined;
   const u = fold.units;
   const offs = fold.offs;
   const depth = t.automaton.depth;
@@ -168,7 +224,12 @@ function readBlock(
     const fs = k + 1 - depth[state]!;
     for (let p = t.head[state]!; p >= 0; p = t.next[p]!) {
       const flags = t.flags[p]!;
-      if (!boundariesHold(flags, u, n, fs, k + 1)) continue;
+      if (
+        !boundariesHold(flags, u, n, fs, k + 1) &&
+        !(flags & (LEFT_KANA | RIGHT_KANA) && apposedKana(t, p, text, offs, u, n, fs, k))
+      )
+        continue;
+      if (flags & CHINESE_ONLY && (japanese ??= KANA.test(text))) continue;
       const kind = t.kind[p]!;
       if (kind === KIND_EXCLUSION || kind === KIND_NAMESAKE) {
         spans.push({
@@ -247,7 +308,7 @@ function readBlock(
     }
   }
   const live = raws.length ? cancelExcluded(raws, spans) : [];
-  const chosen = pickLongest([...live]);
+  const chosen = extendSums(t, text, offs, n, pickLongest([...live]));
   const covered = (e: number, start: number, end: number) =>
     chosen.some((c) => c.entity === e && c.start <= start && end <= c.end && c.kind !== KIND_SHORT);
   for (const x of spans)
@@ -291,6 +352,23 @@ function readBlock(
         full: c.form === FORM_FULL,
         roleId: c.role < 0 ? c.roleId : -1,
       });
+      continue;
+    }
+    // "‘한국 아트라스비엑스 모터스포츠’는", "'전략산업 투자 펀드'": a quoted Korean
+    // title may hold the name as a word of another thing's name. It does
+    // where the page writes the title again, as it does a name (the linker
+    // reads them); a slogan quoted once keeps the country.
+    const title = quotedTitleKey(t, text, c);
+    if (title !== null) signals.push({ type: 'title', id: c.entity, start: c.start, key: title });
+    const keys = title !== null ? [title] : phraseKeysOf(t, text, c);
+    if (keys.length) c.phraseKeys = keys;
+    const meeting = t.entityMeeting[c.entity]!;
+    if (meeting >= 0 && c.form === FORM_FULL && namesMeeting(text, c.start, c.end)) {
+      // "慶州でAPECが開幕", "這次APEC": the organisation's name stands for its
+      // meeting. The meeting is decided like its ambiguous names; where the
+      // page does not point to it, the organisation is the mention.
+      candidates.push({ ...c, entity: meeting, form: FORM_AMBIGUOUS, role: 0, roleId: -1 });
+      candidates.push({ ...c, fallbackOf: candidates.length - 1 });
       continue;
     }
     candidates.push(c);
@@ -341,6 +419,7 @@ function readContext(
   let form = FORM_OF_KIND[r.kind]!;
   let role = 0;
   let roleId = r.role;
+  let latinTitle = false;
   const latin = isWordUnit(u[r.ms]!);
   if (r.kind === KIND_TITLED || r.kind === KIND_TITLED_WEAK) role = 1;
   else if (entityKind === PERSON) {
@@ -384,12 +463,58 @@ function readContext(
     text.charCodeAt(r.start - 1) === 0x5c0f
   )
     return null;
+  // "필라델피아 반도체 지수": a topic's name before an index's word is the index's.
+  if (
+    entityKind === TOPIC &&
+    headsAfter(
+      words.organisations.filter((w) => w.id === INDEX_HEAD),
+      u,
+      n,
+      r.me,
+      latin,
+      offs[r.me] === r.end,
+    )
+  )
+    return null;
   if (isNamedPlaceOrBody(entityKind)) {
-    if (headsAfter(words.organisations, u, n, r.me, latin, offs[r.me] === r.end)) return null;
+    // A region's word (地方, 地域) after a place's name is that place's region,
+    // still the place ("北東アジア地域", "慶州地域"); after a country's, another
+    // region ("中国地方" is Chūgoku).
+    const heads =
+      entityKind === PLACE
+        ? words.organisations.filter((w) => w.id !== REGION_HEAD)
+        : words.organisations;
+    if (headsAfter(heads, u, n, r.me, latin, offs[r.me] === r.end, words.roles)) return null;
     if (latin && headsBeforeOf(words.organisations, u, r.ms)) return null;
-    if (entityKind === COUNTRY && !latin && languageAfter(words.languages, u, n, r.me)) return null;
+    if (
+      entityKind === COUNTRY &&
+      !latin &&
+      (languageAfter(words.languages, u, n, r.me) ||
+        JOINED_LANGUAGE.test(text.slice(r.end, r.end + 8)))
+    )
+      return null;
     if (entityKind === COUNTRY && !latin && pairBeforeStateWord(text, r.start, r.end)) return null;
-    if (entityKind === COUNTRY && latin && capitalsAmidCjk(text, r.start, r.end)) return null;
+    // "'제1회 한국모터스포츠 어워즈'", "‘2024 한국방문의 해’", "第3回日本…": an
+    // ordinal or a bare year (no 년/年: not "2024년 한국은") right before a
+    // country's name begins the title of an event named after it.
+    if (
+      entityKind === COUNTRY &&
+      !latin &&
+      EVENT_TITLE_BEFORE.test(text.slice(Math.max(0, r.start - 16), r.start))
+    )
+      return null;
+    // A country's English name in capitals or beside another capitalised
+    // English word is a word of a title or a name, where the text around is
+    // Korean, Japanese or Chinese: in the block, or (a line of its own:
+    // "AROUND JAPAN", "Newsfrom Japan") on the page, which the linker knows.
+    if (
+      entityKind === COUNTRY &&
+      latin &&
+      (inCapitalsWord(text, r.start, r.end) || besideCapitalised(text, u, offs, n, r, words.roles))
+    ) {
+      if (CJK_WORD.test(text)) return null;
+      latinTitle = true;
+    }
     if (latin && text.charCodeAt(r.end) === DOLLAR) return null;
     const since = t.entitySince[r.entity]!;
     if (since && nearestYear(text, r.start, r.end) < since) return null;
@@ -406,7 +531,7 @@ function readContext(
       return null;
     if (latin && pronounInCapitals(text, r.start, r.end)) return null;
   }
-  return {
+  const c: Candidate = {
     entity: r.entity,
     start: r.start,
     end: r.end,
@@ -415,6 +540,180 @@ function readContext(
     roleId,
     demonstrative: r.demonstrative,
   };
+  if (!latin) c.cjk = true;
+  if (latinTitle) c.latinTitle = true;
+  return c;
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const GLOSS = '(?:\\s?[(（][^()（）\\n]{1,24}[)）])';
+const SUM_NOUN = `(?:${SUM_NOUNS.map(escape).join('|')})`;
+/**
+ * After a sum: its gloss, a measure word, a "towards <country>" prefix and
+ * the nouns it qualifies (lexicon.ts, SUM_NOUNS). A Korean noun must end its
+ * word or meet a particle: "투자자" (investor) is no 투자.
+ */
+const SUM_PHRASE = new RegExp(
+  `^${GLOSS}?\\s?(?:(?:${SUM_MEASURES.map(escape).join('|')})\\s?)?` +
+    `(?:${SUM_PREFIX}${GLOSS}?\\s?)?${SUM_NOUN}(?:\\s?${SUM_NOUN})*` +
+    '(?=$|[^가-힣]|[을를이가은는의와과도에로으만])',
+  'u',
+);
+const EVENT_AFTER = new RegExp(
+  `^(?:[)）]|[(（][^()（）]{1,24}[)）])?\\s?(?:${EVENT_WORDS_AFTER.map(escape).join('|')})`,
+  'u',
+);
+const EVENT_BEFORE = new RegExp(`(?:${EVENT_WORDS_BEFORE.map(escape).join('|')})\\s?[「『]?$`, 'u');
+
+/** Is an organisation's name at [start, end) written as its meeting (lexicon.ts, EVENT_WORDS)? */
+function namesMeeting(text: string, start: number, end: number): boolean {
+  return (
+    EVENT_AFTER.test(text.slice(end, end + 32)) ||
+    EVENT_BEFORE.test(text.slice(Math.max(0, start - 6), start))
+  );
+}
+
+/** A "towards <country>" prefix right before a name: "대미 투자 펀드". */
+const SUM_PREFIX_BEFORE = new RegExp(`${SUM_PREFIX}${GLOSS}?\\s?$`, 'u');
+const SUM_NOUN_AT = new RegExp(`^${SUM_NOUN}`, 'u');
+const DIGIT = /^[0-9０-９]/;
+
+/**
+ * A topic named by a sum of money, in Korean, Japanese or Chinese, is the
+ * noun phrase the sum begins ("3500억 달러 규모의 대미 투자 펀드",
+ * "3500億ドルの対米投資パッケージ"), and one named by a noun of what it pays
+ * for takes the "towards <country>" prefix before it ("대미 투자 펀드"): one
+ * mention, not the sum, its gloss and the noun each on their own. The
+ * topic's other names inside the phrase (the gloss's "500조 원") go.
+ */
+function extendSums(
+  t: MatchTable,
+  text: string,
+  offs: Int32Array,
+  n: number,
+  chosen: Raw[],
+): Raw[] {
+  let changed = false;
+  const out = chosen.map((r) => {
+    if (t.entityKind[r.entity] !== TOPIC) return r;
+    let { start, end } = r;
+    const name = text.slice(start, end);
+    if (DIGIT.test(name)) {
+      const m = SUM_PHRASE.exec(text.slice(end, end + 80));
+      if (m) end += m[0].length;
+    } else if (SUM_NOUN_AT.test(name)) {
+      const m = SUM_PREFIX_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+      if (m) start -= m[0].length;
+    }
+    if (start === r.start && end === r.end) return r;
+    changed = true;
+    const ms = foldedAt(offs, n, start);
+    const me = foldedAt(offs, n, end);
+    return { ...r, start, end, ms: ms < 0 ? r.ms : ms, me: me < 0 ? n : me, weight: end - start };
+  });
+  if (!changed) return chosen;
+  // What a longer phrase of the same topic now covers is part of it.
+  return out.filter(
+    (r) =>
+      !out.some(
+        (o) =>
+          o !== r &&
+          o.entity === r.entity &&
+          o.start <= r.start &&
+          r.end <= o.end &&
+          o.end - o.start > r.end - r.start,
+      ),
+  );
+}
+
+const OPEN_QUOTES = new Set(['‘', "'"]);
+const CLOSE_QUOTES = new Set(['’', "'"]);
+/** A Korean word that ends in a particle or a verb's ending is no word of a name. */
+const ENDS_CLAUSE = /[은는이가을를의에와과도로다]$/;
+const HANGUL_WORDS = /^[가-힣]+(?: [가-힣]+)*$/;
+
+/** FNV-1a over a string: the key of a title. */
+function titleKey(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** A country's name, or a topic's generic (ambiguous) one, in Korean: what titles hold. */
+function titleWord(t: MatchTable, text: string, c: Candidate): 'start' | 'end' | null {
+  const kind = t.entityKind[c.entity]!;
+  if (!/^[가-힣]/.test(text.slice(c.start, c.start + 1))) return null;
+  if (kind === COUNTRY) return 'start';
+  if (kind === TOPIC && c.form === FORM_AMBIGUOUS) return 'end';
+  return null;
+}
+
+/**
+ * The key of the quoted Korean title around the candidate, when the title
+ * is a noun phrase of two words or more (no particle, no verb: "'한국은
+ * 안전하다'" is a quoted sentence) that a country's name begins or a
+ * topic's generic name ends: "‘한국 아트라스비엑스 모터스포츠’",
+ * "'전략산업 투자 펀드'" (one fund of several). Null otherwise.
+ */
+function quotedTitleKey(t: MatchTable, text: string, c: Candidate): number | null {
+  const at = titleWord(t, text, c);
+  if (at === null) return null;
+  let open = -1;
+  let close = -1;
+  // A country glued to the next noun modifies it ("‘일본여행 보이콧’", a
+  // quoted slogan about Japan); a title's first word stands apart.
+  if (at === 'start' && OPEN_QUOTES.has(text[c.start - 1] ?? '') && text[c.end] === ' ') {
+    open = c.start - 1;
+    for (let i = c.end; i < Math.min(text.length, c.end + 40); i++)
+      if (CLOSE_QUOTES.has(text[i]!)) {
+        close = i;
+        break;
+      }
+  } else if (at === 'end' && CLOSE_QUOTES.has(text[c.end] ?? '')) {
+    close = c.end;
+    for (let i = c.start - 1; i >= Math.max(0, c.start - 40); i--)
+      if (OPEN_QUOTES.has(text[i]!)) {
+        open = i;
+        break;
+      }
+  }
+  if (open < 0 || close < 0) return null;
+  const title = text.slice(open + 1, close);
+  if (!HANGUL_WORDS.test(title) || !title.includes(' ')) return null;
+  if (title.split(' ').some((w) => ENDS_CLAUSE.test(w))) return null;
+  return titleKey(title);
+}
+
+/**
+ * The keys of the noun phrases of one to three more words that the
+ * candidate begins (a country) or ends (a topic's generic name), the last
+ * word also without a particle ("…모터스포츠는"): the titles it may be a
+ * writing of.
+ */
+function phraseKeysOf(t: MatchTable, text: string, c: Candidate): number[] {
+  const at = titleWord(t, text, c);
+  if (at === null) return [];
+  const keys: number[] = [];
+  const name = text.slice(c.start, c.end);
+  if (at === 'start') {
+    const words =
+      /^(?: [가-힣]+){1,3}/
+        .exec(text.slice(c.end, c.end + 40))?.[0]
+        .slice(1)
+        .split(' ') ?? [];
+    for (let k = 1; k <= words.length; k++) {
+      const phrase = `${name} ${words.slice(0, k).join(' ')}`;
+      keys.push(titleKey(phrase));
+      if (ENDS_CLAUSE.test(phrase)) keys.push(titleKey(phrase.slice(0, -1)));
+    }
+  } else {
+    const before =
+      /(?:[가-힣]+ ){1,3}$/.exec(text.slice(Math.max(0, c.start - 40), c.start))?.[0] ?? '';
+    const words = before.trim().split(' ').filter(Boolean);
+    for (let k = 1; k <= words.length; k++)
+      keys.push(titleKey(`${words.slice(words.length - k).join(' ')} ${name}`));
+  }
+  return keys;
 }
 
 /** A Han unit at folded position `i`. */
@@ -619,25 +918,86 @@ function roleAfter(
   );
 }
 
-const YEAR = /(?<![0-9])(1[0-9]{3}|20[0-9]{2})(?![0-9])/g;
+/**
+ * A year: four digits that are not an amount ("1500억 달러", "1880億美元",
+ * "$1,500", "1500 억") nor part of a longer number.
+ */
+const YEAR = /(?<![0-9$₩¥€£.,])(1[0-9]{3}|20[0-9]{2})(?![0-9]|[.,][0-9]|\s?[억만조천億万萬兆亿%])/g;
 /** How far from a name a year is read as the time the sentence speaks of. */
 const YEAR_REACH = 60;
+/**
+ * The end of a sentence or a paragraph: a year beyond it dates another
+ * sentence ("…차이를 보인다. 일본에서는 1912년…", "…朝鮮字。15世紀，在朝鮮王朝
+ * (1392年…"). A period after a capital is an abbreviation's ("U.S.").
+ */
+const SENTENCE_END = /[。！？!?\n]|(?<![A-Z])\.(?=\s|[가-힣])/g;
+const OPEN_BRACKET = /[(（]/g;
+const CLOSE_BRACKET = /[)）]/;
 
-/** The year written nearest the name in its block, within reach; Infinity when none. */
+/** A century ("15世紀", "15세기", "15th century") is read as its middle year. */
+const CENTURY = /(?<![0-9])([1-9][0-9]?)\s?(?:世紀|世纪|세기|(?:st|nd|rd|th) century)/g;
+/** How far before its sentence a year still dates it, when the sentence has none. */
+const NARRATIVE_REACH = 200;
+
+/** The years and centuries in text[from, to), with where each is. */
+function* yearsIn(text: string, from: number, to: number): Generator<[number, number]> {
+  const part = text.slice(from, to);
+  for (const m of part.matchAll(YEAR)) yield [from + m.index, Number(m[1])];
+  for (const m of part.matchAll(CENTURY)) yield [from + m.index, Number(m[1]) * 100 - 50];
+}
+
+/**
+ * The year written nearest the name in its sentence, within reach; Infinity
+ * when none. A year in brackets dates what the brackets follow, so it counts
+ * only for the name right before them: in "대한민국의 제15대 대통령인 김대중
+ * (1924년 1월 6일 ~ 2009년…)" the years are the president's life, not the
+ * country's. A sentence without a year is dated by the last one before it
+ * in its block, as a history tells its years once for several sentences
+ * ("1896년 그는 … 한국의 독립을 주장하는 단체를 결성했습니다. … 최초의
+ * 한국인입니다."); a year after it dates the sentences that follow, not this one.
+ */
 function nearestYear(text: string, start: number, end: number): number {
-  const from = Math.max(0, start - YEAR_REACH);
-  const around = text.slice(from, end + YEAR_REACH);
+  const from = sentenceStart(text, Math.max(0, start - YEAR_REACH), start);
+  let to = Math.min(text.length, end + YEAR_REACH);
+  const stop = text.slice(end, to).search(SENTENCE_END);
+  if (stop >= 0) to = end + stop;
   let best = Infinity;
   let distance = Infinity;
-  for (const m of around.matchAll(YEAR)) {
-    const at = from + m.index;
+  for (const [at, year] of yearsIn(text, from, to)) {
+    const open = bracketOpenBefore(text, from, at);
+    if (open >= 0 && !(open === end || (open === end + 1 && text[end] === ' '))) continue;
     const d = at < start ? start - at : at - end;
     if (d < distance) {
       distance = d;
-      best = Number(m[1]);
+      best = year;
     }
   }
+  if (best !== Infinity || from === 0) return best;
+  // No year in the sentence: the last one before it in the block, outside brackets.
+  const back = Math.max(0, from - NARRATIVE_REACH);
+  let last = -1;
+  for (const [at, year] of yearsIn(text, back, from))
+    if (at > last && bracketOpenBefore(text, back, at) < 0) {
+      last = at;
+      best = year;
+    }
   return best;
+}
+
+/** Where the sentence holding `start` begins, at `from` at the earliest. */
+function sentenceStart(text: string, from: number, start: number): number {
+  let at = from;
+  for (const m of text.slice(from, start).matchAll(SENTENCE_END)) at = from + m.index + m[0].length;
+  return at;
+}
+
+/** The opening bracket still open at `at` (searched from `from`), or -1. */
+function bracketOpenBefore(text: string, from: number, at: number): number {
+  let open = -1;
+  const part = text.slice(from, at);
+  for (const m of part.matchAll(OPEN_BRACKET)) open = from + m.index;
+  if (open < 0 || CLOSE_BRACKET.test(text.slice(open, at))) return -1;
+  return open;
 }
 
 /** The words for "city" after a city's name: 시 (Korean), 市 (Japanese, Chinese). */
@@ -668,19 +1028,47 @@ function headsAfter(
   latin: boolean,
   /** nothing folded away between the name and what follows ("中国・海警局" is China's coast guard) */
   glued: boolean,
+  roles: readonly Word[] = [],
 ): boolean {
   if (latin) return me + 1 < n && u[me] === SPACE && heads.some((w) => w.start === me + 1);
   if (glued && heads.some((w) => w.start === me)) return true;
+  // "韓國進出口銀行", "日本外国特派员协会": an institution's head a few Han or
+  // katakana characters on, with no particle between, ends the same name.
+  if (glued && me < n && (isHanAt(u, me) || isKatakana(u[me]!))) {
+    for (let i = me; i < n && i <= me + INSTITUTION_GAP; i++) {
+      if (heads.some((w) => w.id === 1 && w.start === i)) return true;
+      if (!(isHanAt(u, i) || isKatakana(u[i]!)) || NOT_IN_A_NAME_UNITS.has(u[i]!)) break;
+      // An office between them names a person: "中国外交部长王毅…研究院".
+      if (roles.some((w) => w.start === i)) break;
+    }
+  }
   // Korean glues a name to the organisation's other words: "한국기자협회",
   // "한국갤럽이"; or writes one space: "중국 공산당".
   if (me > 0 && isHangul(u[me - 1]!)) {
     let end = me;
     while (end < n && isHangul(u[end]!)) end++;
     if (heads.some((w) => w.start >= me && w.start < end)) return true;
-    if (me < n && u[me] === SPACE) return heads.some((w) => w.start === me + 1);
+    // A head after a space is the organisation's only as a word of its own
+    // (a particle may follow): "중국 공산당이", but "중국-한국 항공편" (flights)
+    // and "한국 대학생" (students) are other words that begin like a head.
+    if (me < n && u[me] === SPACE)
+      return heads.some((w) => w.start === me + 1 && endsKoreanWord(u, n, w.end));
   }
   return false;
 }
+
+/** Particles that begin what may follow a Korean noun in the same word. */
+const PARTICLE_STARTS = new Set(
+  [...'이가은는을를의와과도에로으만까처보'].map((c) => c.charCodeAt(0)),
+);
+
+/** Does a Korean word end at folded position `i`, or go on with a particle? */
+const endsKoreanWord = (u: Uint16Array, n: number, i: number) =>
+  i >= n || !isHangul(u[i]!) || PARTICLE_STARTS.has(u[i]!);
+
+/** How many characters may stand between a country's name and an institution's head. */
+const INSTITUTION_GAP = 10;
+const NOT_IN_A_NAME_UNITS = new Set([...NOT_IN_A_NAME].map((c) => c.charCodeAt(0)));
 
 const OF = [SPACE, 111, 102, SPACE]; // " of "
 
@@ -691,11 +1079,28 @@ function headsBeforeOf(heads: readonly Word[], u: Uint16Array, ms: number): bool
   return heads.some((w) => w.end === ms - 4);
 }
 
-/** A language suffix right after a country's name (한국어, 日本語), but not 한국 + 어린이. */
+/**
+ * "「韓国・朝鮮語」", "한국·조선어": a name joined by a dot to another that
+ * takes a language suffix shares the suffix: both name the language.
+ */
+const JOINED_LANGUAGE =
+  /^[・･·‧][\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}]{1,4}[語语어]/u;
+
+/**
+ * Units that make a language suffix the start of another word: 한국 + 어린이
+ * (children), 日本 + 文化 (culture), 中国 + 文学, 文明, 文物, 文献, 文件.
+ */
+const NOT_A_SUFFIX_AFTER = new Set([...'린化学學明物献獻件'].map((c) => c.charCodeAt(0)));
+
+/** A language suffix right after a country's name (한국어, 日本語, 中文), but not 한국 + 어린이, 日本 + 文化. */
 function languageAfter(suffixes: readonly Word[], u: Uint16Array, n: number, me: number): boolean {
-  if (!suffixes.some((w) => w.start === me)) return false;
-  return !(me + 1 < n && u[me + 1] === 0xb9b0); // 린: 어린이, 어린
+  const w = suffixes.find((x) => x.start === me);
+  if (!w) return false;
+  return !(w.end < n && NOT_A_SUFFIX_AFTER.has(u[w.end]!));
 }
+
+const EVENT_TITLE_BEFORE =
+  /(?:(?<![0-9])(?:1[89]|20)[0-9]{2}(?:\s?[~〜–-]\s?(?:1[89]|20)?[0-9]{2})?|제\s?[0-9]+\s?회|第[0-9一二三四五六七八九十百]+[回届屆])\s?$/u;
 
 /** "日韓国交", "中韓國防": the 国 of the name begins the word after a pair of abbreviations (lexicon.ts). */
 function pairBeforeStateWord(text: string, start: number, end: number): boolean {
@@ -707,18 +1112,50 @@ function pairBeforeStateWord(text: string, start: number, end: number): boolean 
   );
 }
 
-const CJK_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2}/u;
-
 /**
  * "LOVE YOURSELF JAPAN EDITION", "AROUND JAPAN", "ハリルJAPAN": a country's
- * English name in capitals amid Korean, Japanese or Chinese text is a title,
- * a brand or a team's name, which such text sets in Latin capitals; the
- * country itself it writes in its own script.
+ * English name in capitals. Amid Korean, Japanese or Chinese text it is a
+ * title, a brand or a team's name, which such text sets in Latin capitals;
+ * the country itself it writes in its own script.
  */
-function capitalsAmidCjk(text: string, start: number, end: number): boolean {
-  if (!CAPS.test(text.slice(start, end).replace(/[\s.]/g, ''))) return false;
-  // A word of Korean, Japanese or Chinese in the block (two characters).
-  return CJK_WORD.test(text);
+function inCapitalsWord(text: string, start: number, end: number): boolean {
+  // Abbreviations are written in capitals anyway: "USA", "U.S.", "PRC", "DPRK".
+  const name = text.slice(start, end);
+  return !name.includes('.') && CAPS_NAME.test(name.replace(/\s/g, ''));
+}
+
+/** A name of five letters or more, all capitals. */
+const CAPS_NAME = /^\p{Lu}{5,}$/u;
+
+/** A word of Korean, Japanese or Chinese (two characters). */
+const CJK_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2}/u;
+
+const LATIN_WORD_BEFORE = /(\p{L}+)[ \u00a0]$/u;
+
+/**
+ * "환영주간(Korea Welcome Week)", "MASGA·Make America Shipbuilding Great
+ * Again", "Newsfrom Japan": a country's English name beside another
+ * capitalised English word (not an office: "U.S. President"; not a
+ * preposition: "From China") is, amid Korean, Japanese or Chinese, a word of
+ * an English title or name. "System in Korea" stays the country.
+ */
+function besideCapitalised(
+  text: string,
+  u: Uint16Array,
+  offs: Int32Array,
+  n: number,
+  r: Raw,
+  roles: readonly Word[],
+): boolean {
+  if (followedByCapital(text, u, offs, n, r.me) && !roles.some((w) => w.start === r.me + 1))
+    return true;
+  const before = LATIN_WORD_BEFORE.exec(text.slice(Math.max(0, r.start - 30), r.start))?.[1];
+  return (
+    before !== undefined &&
+    isUpperUnit(before.charCodeAt(0)) &&
+    !MINOR_WORDS.has(before.toLowerCase()) &&
+    !roles.some((w) => w.end === r.ms - 1)
+  );
 }
 
 const OF_ORGANISATION = /^\s+of\s+(?:the\s+)?\p{Lu}/u;

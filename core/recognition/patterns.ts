@@ -21,6 +21,9 @@ import {
   ADMINISTRATIONS,
   DOMAIN_WORDS,
   HONORIFICS,
+  INDEX_HEADS,
+  INSTITUTION_HEADS,
+  REGION_HEADS,
   LANGUAGE_SUFFIXES,
   lexiconLanguageOf,
   ORGANISATION_HEADS,
@@ -73,6 +76,7 @@ const KIND_CODES: Record<EntityKind, number> = {
 export const isNamedPlaceOrBody = (code: number) => code >= 1 && code <= 4;
 export const COUNTRY = KIND_CODES.country;
 export const PLACE = KIND_CODES.place;
+export const TOPIC = KIND_CODES.topic;
 
 /** What the matcher runs: flat arrays, so a table can be sent to a page as it is (compiled.ts). */
 export interface MatchTable {
@@ -108,6 +112,12 @@ export interface MatchTable {
   entitySince: Uint16Array;
   /** per entity: 1 when it has cue words of its own: its ambiguous forms then need one on the page */
   entityCued: Uint8Array;
+  /**
+   * per organisation: the event of the pack named after it (an event with
+   * one of its names in its own: "APEC" in "APEC summit"), -1 for none. Its
+   * bare name may stand for that meeting (matcher.ts, EVENT_WORDS).
+   */
+  entityMeeting: Int32Array;
   /**
    * per role: 1 for an honorific (fits anybody of the right sex), 2 for what
    * every person of the packs heads (an administration), 0 for an office
@@ -148,6 +158,8 @@ interface Draft {
   role: number;
   /** the next draft with the same folded text, -1 at the end */
   next: number;
+  /** every source of it is a Chinese name */
+  chinese: boolean;
 }
 
 /** The longest pattern kept; longer aliases are cut by validation anyway. */
@@ -184,6 +196,16 @@ export const DEMONSTRATIVE = 128;
  * headlines ("Trump Says…") write the shorter names most.
  */
 export const GIVEN_NAME_RULE = 64;
+/**
+ * Set on a name the pack gives only in Chinese ("非核化", "半导体", "朝鮮"
+ * as North Korea): Japanese writes those characters too, with another sense
+ * or none of the pack's, so the name is not read in a block with kana.
+ */
+export const CHINESE_ONLY = 1024;
+/** The `entity` of an organisation head that is a region's word (REGION_HEADS). */
+export const REGION_HEAD = 2;
+/** The `entity` of an organisation head that is a stock index's word (INDEX_HEADS). */
+export const INDEX_HEAD = 3;
 
 export function compilePatterns(entities: readonly MatchableEntity[]): PatternTable {
   const list: Draft[] = [];
@@ -219,17 +241,30 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
         ? null
         : upperPositions(source, buf.units, buf.offs, n);
     const role = options.role ?? -1;
+    const chinese = options.lang === 'zh-Hans' || options.lang === 'zh-Hant';
     const next = byFolded.get(folded) ?? -1;
     for (let p = next; p >= 0; p = list[p]!.next) {
       const d = list[p]!;
       if (d.entity === entity && d.kind === kind && d.mentionStart === mentionStart) {
         // Two spellings folding alike: the laxer case requirement wins.
         d.upper = d.upper && upper ? d.upper.filter((x) => upper.includes(x)) : null;
+        d.chinese &&= chinese;
         return;
       }
     }
     byFolded.set(folded, list.length);
-    list.push({ folded, entity, kind, mentionStart, mentionEnd, flags, upper, role, next });
+    list.push({
+      folded,
+      entity,
+      kind,
+      mentionStart,
+      mentionEnd,
+      flags,
+      upper,
+      role,
+      next,
+      chinese,
+    });
   }
 
   // The lexicon first: its roles get the lowest ids.
@@ -247,8 +282,22 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
       add(word, id, KIND_ROLE, { clear: LEFT_HANGUL | LEFT_KANA });
     }
     // Heads and suffixes are glued to the name before them: no left edge.
+    // An institution's head (id 1) may stand a few words after the name (matcher.ts).
     for (const head of ORGANISATION_HEADS[lang])
-      add(head, 0, KIND_ORGANISATION, { clear: LEFT_HANGUL | LEFT_KANA });
+      add(
+        head,
+        INSTITUTION_HEADS.has(head)
+          ? 1
+          : REGION_HEADS.has(head)
+            ? REGION_HEAD
+            : INDEX_HEADS.has(head)
+              ? INDEX_HEAD
+              : 0,
+        KIND_ORGANISATION,
+        {
+          clear: LEFT_HANGUL | LEFT_KANA,
+        },
+      );
     for (const suffix of LANGUAGE_SUFFIXES[lang])
       add(suffix, 0, KIND_LANGUAGE, { clear: LEFT_HANGUL | LEFT_KANA });
   }
@@ -269,11 +318,17 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
         const kind = person && isShorterName(a, full) ? KIND_SHORT : KIND_ALIAS;
         // A Korean full name of three syllables or more is a name even glued to
         // the word before it (markup that lost a space: "의전이재명 대통령").
-        const glued = person && kind === KIND_ALIAS && /^[\uac00-\ud7a3]{3,}$/.test(a.trim());
-        for (const v of aliasVariants(a, true)) add(v, i, kind, { clear: glued ? LEFT_HANGUL : 0 });
+        // So is a topic's one-word Korean name of three syllables or more: Korean
+        // glues a noun before it into a compound ("전력반도체", "시스템반도체").
+        const glued =
+          (person || e.kind === 'topic' || e.kind === undefined) &&
+          kind === KIND_ALIAS &&
+          /^[\uac00-\ud7a3]{3,}$/.test(a.trim());
+        for (const v of aliasVariants(a, true))
+          add(v, i, kind, { clear: glued ? LEFT_HANGUL : 0, lang });
       }
       for (const a of e.ambiguous?.[lang] ?? [])
-        for (const v of aliasVariants(a, false)) add(v, i, KIND_AMBIGUOUS);
+        for (const v of aliasVariants(a, false)) add(v, i, KIND_AMBIGUOUS, { lang });
       const titles = (e.titles?.[lang] ?? []).map((t) => t.trim()).filter(Boolean);
       for (const t of titles) {
         const role = roles.id(t, lex);
@@ -325,6 +380,7 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
     entityCued: Uint8Array.from(entities, (e) =>
       Object.values(e.cues ?? {}).some((list) => list.length > 0) ? 1 : 0,
     ),
+    entityMeeting: Int32Array.from(entities, (e) => meetingOf(e, entities)),
     ...(pool(titleIds, Int16Array, 'title') as PoolOf<'title', Int16Array>),
     ...(pool(related, Int32Array, 'related') as PoolOf<'related', Int32Array>),
     roleWeak: Uint8Array.from(roles.weak),
@@ -335,7 +391,7 @@ export function compilePatterns(entities: readonly MatchableEntity[]): PatternTa
   list.forEach((d, p) => {
     table.entity[p] = d.entity;
     table.kind[p] = d.kind;
-    table.flags[p] = d.flags;
+    table.flags[p] = d.flags | (d.chinese ? CHINESE_ONLY : 0);
     table.mentionStart[p] = d.mentionStart;
     table.mentionEnd[p] = d.mentionEnd;
     table.patternRole[p] = d.role;
@@ -481,6 +537,25 @@ function unitsToString(units: Uint16Array, n: number): string {
   return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
 }
 
+/** All names of an entity, in every language, folded. */
+const namesOf = (e: MatchableEntity) =>
+  [...Object.values(e.aliases ?? {}), ...Object.values(e.ambiguous ?? {})]
+    .flat()
+    .map((a) => foldString(a.trim()));
+
+/**
+ * The event named after an organisation: the first event of the pack one of
+ * whose names holds one of the organisation's Latin or CJK names as a word
+ * ("APEC" in "APEC summit", "慶州APEC"). -1 for none, and for other entities.
+ */
+function meetingOf(o: MatchableEntity, entities: readonly MatchableEntity[]): number {
+  if (o.kind !== 'organisation') return -1;
+  const own = namesOf(o).filter((a) => a.length >= 3);
+  return entities.findIndex(
+    (e) => e.kind === 'event' && namesOf(e).some((name) => own.some((a) => name.includes(a))),
+  );
+}
+
 interface AddOptions {
   /** the part of the text before the mention (an English title) */
   prefix?: string;
@@ -491,4 +566,6 @@ interface AddOptions {
   /** flags to set, and boundary flags to clear */
   flags?: number;
   clear?: number;
+  /** the language of the name (Chinese-only names: CHINESE_ONLY) */
+  lang?: Language;
 }

@@ -68,6 +68,21 @@ export interface Candidate {
    * summit" of another year)
    */
   fallbackOf?: number;
+  /** written in Korean, Japanese or Chinese script: the page's language is read from these */
+  cjk?: boolean;
+  /**
+   * A country's English name in capitals or beside another capitalised
+   * English word, in a block without Korean, Japanese or Chinese ("AROUND
+   * JAPAN", "Newsfrom Japan"): a title or a name where the page is in one of
+   * them (linker.ts), the country where it is in English.
+   */
+  latinTitle?: boolean;
+  /**
+   * The hashes of the Korean noun phrases this candidate begins (a country)
+   * or ends (a generic name of a topic): where the page quotes one of them
+   * as a title, it is that title here too (linker.ts).
+   */
+  phraseKeys?: number[];
 }
 
 /**
@@ -76,7 +91,12 @@ export interface Candidate {
  * (`cue`, keyed so that a word counts once), or a word of an unrelated domain.
  */
 export interface Signal {
-  type: 'competitor' | 'cue' | 'domain';
+  /**
+   * 'title': a quoted Korean title that holds a name of the entity and is
+   * the name of something else ("‘한국 아트라스비엑스 모터스포츠’"); `key` is
+   * its hash (matcher.ts titleKey), which candidates elsewhere compare.
+   */
+  type: 'competitor' | 'cue' | 'domain' | 'title';
   /** the entity (competitor, cue) or the domain */
   id: number;
   start: number;

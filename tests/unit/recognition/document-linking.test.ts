@@ -137,6 +137,57 @@ describe('a namesake on the page', () => {
   );
 });
 
+describe("a country's English name set as a title: the page's language decides", () => {
+  test.each([
+    [
+      'a line of its own on a Japanese page',
+      ['AROUND JAPAN', '栃木県の道の駅。日本と中国の客'],
+      [[], ['japan:日本', 'china:中国']],
+    ],
+    [
+      'beside a capitalised word',
+      ['Newsfrom Japan', '茂木敏充外相は中国の王毅外相と'],
+      [[], ['toshimitsu-motegi:茂木敏充', 'china:中国', 'wang-yi:王毅']],
+    ],
+    [
+      'the same lines on an English page',
+      ['AROUND JAPAN', 'Japan and China agreed.'],
+      [['japan:JAPAN'], ['japan:Japan', 'china:China']],
+    ],
+  ])('%s', (_, blocks, expected) => {
+    expect(document(blocks)).toEqual(expected);
+  });
+});
+
+describe('a Korean title the page quotes and writes again names another thing', () => {
+  test.each([
+    [
+      'a team named after a brand',
+      [
+        '‘한국 아트라스비엑스 모터스포츠’는 우승했다.',
+        '한국 아트라스비엑스 모터스포츠는 올해도 뛴다.',
+        '한국 선수들이 활약했다.',
+      ],
+      [[], [], ['south-korea:한국']],
+    ],
+    [
+      'one fund of several',
+      [
+        "관세 협상으로 '전략산업 투자 펀드'가 생겼다.",
+        '전략산업 투자 펀드는 대미 투자 펀드의 일부다.',
+      ],
+      [[], ['investment-fund:대미 투자 펀드']],
+    ],
+    [
+      'a slogan quoted once, a quoted sentence, a country glued to a noun',
+      ['‘한국 경제 위기’ 논란', "'한국은 안전하다'", '‘일본여행 보이콧’ 효과'],
+      [['south-korea:한국'], ['south-korea:한국'], ['japan:일본']],
+    ],
+  ])('%s', (_, blocks, expected) => {
+    expect(document(blocks)).toEqual(expected);
+  });
+});
+
 describe('DocumentLinker', () => {
   const scan = (text: string) => bundled.scan(text);
   const texts = (changes: { candidate: { start: number; end: number } }[], block: string) =>

@@ -88,6 +88,8 @@ describe('English: bare surnames and titles', () => {
 
 describe('English: places, countries, topics', () => {
   test.each([
+    ['the Philadelphia Semiconductor Index rose', []],
+    ['the semiconductor index rose', ['semiconductors:semiconductor']],
     ['The APEC summit in Gyeongju', ['apec-summit-gyeongju:APEC summit', 'gyeongju:Gyeongju']],
     ['APEC ministers met.', ['apec:APEC']],
     ['Leaders met at ＡＰＥＣ.', ['apec:ＡＰＥＣ']],

@@ -56,6 +56,12 @@ describe('Japanese: look-alikes', () => {
     ['日本女子大学の講師'],
     ['韓国外国語大学の教授'],
     ['朝鮮労働党の大会'],
+    // An institution's head a few characters on ends the same name.
+    ['韓国グローバル戦略協力研究院院長'],
+    ['自民党日本経済再生本部長'],
+    // A name joined by a dot to a language shares its suffix.
+    ['「中国語」、「韓国・朝鮮語」のページ'],
+    ['第1回日本ハンドボールリーグ'],
     // A pair of abbreviations before a word in 国 (lexicon.ts, STATE_WORDS).
     ['日韓国交正常化60年'],
     ['日中国交正常化50周年'],
@@ -73,6 +79,10 @@ describe('Japanese: places, countries, topics', () => {
     ['慶州で', ['gyeongju:慶州']],
     ['日本と韓国', ['japan:日本', 'south-korea:韓国']],
     ['５００兆ウォン', ['investment-fund:５００兆ウォン']],
+    [
+      '関税交渉で3500億ドル(約53兆円)の対米投資パッケージに合意',
+      ['investment-fund:3500億ドル(約53兆円)の対米投資パッケージ'],
+    ],
     ['半導体', ['semiconductors:半導体']],
     ['ノーベル平和賞', ['nobel-peace-prize-nomination:ノーベル平和賞']],
     ['北東アジア', ['northeast-asia:北東アジア']],
@@ -81,6 +91,14 @@ describe('Japanese: places, countries, topics', () => {
     // Not glued: the dot makes it the country's coast guard, not a name of it.
     ['中国・海警局の公船', ['china:中国']],
     ['訪日中国人', ['china:中国']],
+    // 文 of 文化 is no language suffix (日本語 is one: ORGANISATION_HEADS' neighbour).
+    ['日本文化の発信拠点', ['japan:日本']],
+    ['韓国の研究所', ['south-korea:韓国']],
+    // A country, a dot, a city: the fold drops the dot, the boundary holds.
+    ['アメリカ・ニューヨークの大学院', ['united-states:アメリカ']],
+    ['日本とアメリカ・サンフランシスコで', ['japan:日本', 'united-states:アメリカ']],
+    // A region's word after a region is the region still.
+    ['北東アジア地域の3国', ['northeast-asia:北東アジア']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -94,8 +112,23 @@ describe('Japanese: titled forms and generic names, on a page that names them', 
     ['李大統領は', ['lee-jae-myung:李']],
     ['王外相は', ['wang-yi:王']],
     ['APEC首脳会議', ['apec-summit-gyeongju:APEC首脳会議']],
+    // 非核化 is a name of the topic in the pack's Chinese only: not read amid kana.
+    ['北朝鮮が非核化の要求を放棄すれば', ['north-korea:北朝鮮']],
+    // The forum's bare name written as its meeting, on a page about the summit.
+    ['慶州でAPECが開幕', ['gyeongju:慶州', 'apec-summit-gyeongju:APEC']],
+    ['「APECウイーク」を終える', ['apec-summit-gyeongju:APEC']],
+    [
+      'アジア太平洋経済協力会議（APEC）の際に',
+      ['apec-summit-gyeongju:アジア太平洋経済協力会議', 'apec-summit-gyeongju:APEC'],
+    ],
+    // Without the event word it is the forum.
+    ['APECの首脳が', ['apec:APEC']],
   ])('%s', (text, expected) => {
     expect(onTheirPage('ja', text)).toEqual(expected);
+  });
+
+  test('a meeting of another year is the forum', () => {
+    expect(found('北京でAPECが開幕')).toEqual(['apec:APEC']);
   });
 
   test.each(['習主席は訪韓する', '李大統領は'])('%s alone names nobody', (text) => {
