@@ -172,6 +172,8 @@ async function measure(harness: Harness, plain: Browser, baseline: Harness | nul
   let longestSlice = 0;
   let longestBaselineSlice = 0;
   let longestLink = 0;
+  let longestLinkPage = '';
+  let longestSlicePage = '';
   const ratios: number[] = [];
   let slowerThanMark = 0;
   let longTasks = 0;
@@ -194,7 +196,9 @@ async function measure(harness: Harness, plain: Browser, baseline: Harness | nul
       slices.push(scan.longestSliceMs);
       // (builds from before the linker do not report it)
       links.push(scan.longestLinkMs ?? 0);
+      if ((scan.longestLinkMs ?? 0) > longestLink) longestLinkPage = name;
       longestLink = Math.max(longestLink, scan.longestLinkMs ?? 0);
+      if (scan.longestSliceMs > longestSlice) longestSlicePage = name;
       longestSlice = Math.max(longestSlice, scan.longestSliceMs);
       if (scan.longestSliceMs > LONG_TASK_MS) longTasks++;
       mentions = scan.mentions;
@@ -251,7 +255,7 @@ async function measure(harness: Harness, plain: Browser, baseline: Harness | nul
     );
   console.log(`runs with a slice over ${LONG_TASK_MS} ms (a long task): ${longTasks}`);
   console.log(
-    `longest linking at the end of a slice, over every run: ${longestLink.toFixed(1)} ms`,
+    `longest linking at the end of a slice, over every run: ${longestLink.toFixed(1)} ms (${longestLinkPage}); longest slice ${longestSlice.toFixed(1)} ms (${longestSlicePage})`,
   );
 }
 
