@@ -257,7 +257,11 @@ export function StatusLine(props: {
             </li>
           ))}
           {status.problems.length > PROBLEMS_SHOWN && (
-            <li>{t('options_moreProblems', String(status.problems.length - PROBLEMS_SHOWN))}</li>
+            <li>
+              {status.problems.length - PROBLEMS_SHOWN === 1
+                ? t('options_moreProblemsOne')
+                : t('options_moreProblems', String(status.problems.length - PROBLEMS_SHOWN))}
+            </li>
           )}
         </ul>
       )}
@@ -350,7 +354,10 @@ function PackItem(props: PackItemProps) {
               </time>
             </>
           )}{' '}
-          · {t('options_entities', String(pack.counts.entities))}
+          ·{' '}
+          {pack.counts.entities === 1
+            ? t('options_entitiesOne')
+            : t('options_entities', String(pack.counts.entities))}
         </div>
         {asking && (
           <Confirm

@@ -30,7 +30,13 @@ export function TopicsSection(
                 />
                 <span class="swatch" style={{ background: topic.color }} aria-hidden="true" />
                 {displayName({ name: topic.name.en, names: topic.name }, props.uiLanguage)}
-                <span class="muted"> · {t('options_entities', String(topic.entityCount))}</span>
+                <span class="muted">
+                  {' '}
+                  ·{' '}
+                  {topic.entityCount === 1
+                    ? t('options_entitiesOne')
+                    : t('options_entities', String(topic.entityCount))}
+                </span>
               </label>
             </li>
           );
