@@ -3,22 +3,12 @@
  * bundled articles say, when things happen, and where every line came from.
  * Pure presentation: data and actions come in through props.
  */
-import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleRef, BriefingView } from '../core/views';
 import type { Translate } from '../lib/i18n';
-import { displayName, formatDate, kindKey } from '../core/display';
+import { displayName, kindKey } from '../core/display';
+import { dateText, Fact } from './briefing-parts';
 import { freshnessOf } from '../core/freshness';
 import type { SourceRef } from '../core/pack/types';
-
-/** Formatting a date builds an Intl.DateTimeFormat: slow enough to remember. */
-const dates = new Map<string, string>();
-function dateText(iso: string, uiLanguage: string): string {
-  const key = `${uiLanguage}|${iso}`;
-  let text = dates.get(key);
-  if (text === undefined) dates.set(key, (text = formatDate(iso, uiLanguage)));
-  return text;
-}
 
 export const CARD_FACTS = 3;
 export const CARD_TIMELINE = 4;
@@ -116,41 +106,6 @@ function Citation(props: {
     >
       {n}
     </a>
-  );
-}
-
-/** A fact, cut to a few lines, with a control that shows the whole sentence where it was cut. */
-function Fact(props: { text: string; id: string; t: Translate; children: ComponentChildren }) {
-  const [open, setOpen] = useState(false);
-  const [cut, setCut] = useState(false);
-  const text = useRef<HTMLSpanElement>(null);
-  // Measured on every render: the card is drawn off the page first, where nothing has a size.
-  useLayoutEffect(() => {
-    const element = text.current;
-    if (!element || open) return;
-    const isCut = element.scrollHeight > element.clientHeight + 1;
-    if (isCut !== cut) setCut(isCut);
-  });
-  return (
-    <li>
-      <span ref={text} id={props.id} class={open ? 'fact-text open' : 'fact-text'}>
-        {props.text}
-      </span>
-      <span class="line-meta">
-        {props.children}
-        {(cut || open) && (
-          <button
-            type="button"
-            class="more"
-            aria-expanded={open}
-            aria-controls={props.id}
-            onClick={() => setOpen(!open)}
-          >
-            {props.t(open ? 'card_lessSentence' : 'card_wholeSentence')}
-          </button>
-        )}
-      </span>
-    </li>
   );
 }
 
