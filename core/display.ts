@@ -47,3 +47,11 @@ export function decodeComponent(text: string): string | null {
     return null;
   }
 }
+
+/** The article page's hash for a cited sentence: "pack/article/start-end" (ArticlePage's parseArticleHash reads it). */
+export function articleHash(
+  packId: string,
+  source: { articleId: string; start: number; end: number },
+): string {
+  return `${encodeURIComponent(packId)}/${encodeURIComponent(source.articleId)}/${source.start}-${source.end}`;
+}

@@ -1,3 +1,4 @@
+import { articleHash } from '../../core/display';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { backgroundClient } from '../../lib/messaging';
@@ -30,7 +31,7 @@ function App() {
       t={t}
       uiLanguage={uiLanguage()}
       articleHref={(packId, articleId, start, end) =>
-        `article.html#${encodeURIComponent(packId)}/${encodeURIComponent(articleId)}/${start}-${end}`
+        `article.html#${articleHash(packId, { articleId, start, end })}`
       }
     />
   );

@@ -6,6 +6,7 @@
  * interaction gets a token; answers for an older token are dropped.
  */
 import type { BriefingView } from '../../../core/views';
+import { articleHash } from '../../../core/display';
 import type { CardTiming, FrameCardEvent, ToBackground } from '../../../lib/messaging/protocol';
 import type { Client } from '../../../lib/messaging';
 import type { Translate } from '../../../lib/i18n';
@@ -345,7 +346,7 @@ export class CardController {
       onOpenSource: (source: { articleId: string; start: number; end: number }, packId: string) =>
         void this.deps.client.send('openPage', {
           page: 'article',
-          hash: `${encodeURIComponent(packId)}/${encodeURIComponent(source.articleId)}/${source.start}-${source.end}`,
+          hash: articleHash(packId, source),
         }),
     };
   }
