@@ -1,7 +1,9 @@
 /**
  * One entity in the popup's lists: its name, kind and the other name it goes
- * by, how often the page mentions it, and a button that shows it on the page.
+ * by, how often the page mentions it, a button that shows it on the page,
+ * and under it, on the page's list, its briefing in a few lines.
  */
+import type { ComponentChildren } from 'preact';
 import type { EntitySummary } from '../../lib/messaging/protocol';
 import type { Translate } from '../../lib/i18n';
 import { displayName, kindKey } from '../../core/display';
@@ -17,6 +19,8 @@ export interface EntityRowProps {
   t: Translate;
   onOpen: (id: string) => void;
   onReveal?: () => void;
+  /** its briefing in a few lines, under the name */
+  summary?: ComponentChildren;
 }
 
 export function EntityRow(props: EntityRowProps) {
@@ -82,6 +86,7 @@ export function EntityRow(props: EntityRowProps) {
           </svg>
         </button>
       )}
+      {props.summary}
     </article>
   );
 }

@@ -3,6 +3,10 @@
  * paused, and otherwise its entities by mentions, filtered by topic chips.
  */
 import type { RefObject } from 'preact';
+import { useState } from 'preact/hooks';
+import type { SourceRef } from '../../core/pack/types';
+import { BriefingSummary } from '../../components/BriefingSummary';
+import type { Briefings } from './use-briefings';
 import type { Translate } from '../../lib/i18n';
 import type { TopicSummary } from '../../core/views';
 import { isEntityVisible, type Settings } from '../../core/settings';
@@ -21,6 +25,9 @@ export interface PageEntitiesProps {
   onOpen: (id: string) => void;
   /** shows the entity's next mention on the page */
   onReveal: (entityId: string) => void;
+  /** the listed entities' briefings, as they arrive */
+  briefings: Briefings;
+  onOpenSource: (source: SourceRef, packId: string) => void;
   t: Translate;
   uiLanguage: string;
 }
@@ -29,6 +36,8 @@ export function PageEntities(props: PageEntitiesProps) {
   const { page, settings, t, list } = props;
   const { listed } = props.rows;
   const active = page.status === 'ready' && page.page.active;
+  // One summary shows its whole sentence at a time.
+  const [expanded, setExpanded] = useState<string | null>(null);
   return (
     <section class="content" aria-label={t('popup_title')} aria-busy={page.status === 'loading'}>
       {page.status === 'loading' && <p class="empty">{t('popup_loading')}</p>}
@@ -54,7 +63,13 @@ export function PageEntities(props: PageEntitiesProps) {
         </div>
       )}
       {active && listed.length > 0 && (
-        <ul class="entities" ref={list} onKeyDown={(e) => moveBetweenRows(e, list.current)}>
+        <ul
+          class="entities"
+          ref={list}
+          // Busy until every listed briefing has answered: the rows grow as they do.
+          aria-busy={listed.some(({ entity }) => !props.briefings.has(entity.id))}
+          onKeyDown={(e) => moveBetweenRows(e, list.current)}
+        >
           {listed.map(({ entity, count }) => (
             <li key={entity.id}>
               <EntityRow
@@ -65,6 +80,18 @@ export function PageEntities(props: PageEntitiesProps) {
                 t={t}
                 onOpen={props.onOpen}
                 onReveal={() => props.onReveal(entity.id)}
+                summary={
+                  props.briefings.get(entity.id) ? (
+                    <BriefingSummary
+                      view={props.briefings.get(entity.id)!}
+                      uiLanguage={props.uiLanguage}
+                      t={t}
+                      open={expanded === entity.id}
+                      onToggle={() => setExpanded(expanded === entity.id ? null : entity.id)}
+                      onOpenSource={props.onOpenSource}
+                    />
+                  ) : null
+                }
               />
             </li>
           ))}

@@ -8,9 +8,11 @@ import type { Client } from '../../lib/messaging';
 import type { ToBackground, ToContent } from '../../lib/messaging/protocol';
 import type { Translate } from '../../lib/i18n';
 import { normaliseSite } from '../../core/settings';
+import { articleHash } from '../../core/display';
 import { useSettings, type SettingsSource } from '../../components/use-settings';
 import { usePageMentions } from './use-page-mentions';
 import { usePageRows } from './use-page-rows';
+import { useBriefings } from './use-briefings';
 import { useSearch } from './use-search';
 import { useTopics } from './use-topics';
 import { PopupHeader } from './PopupHeader';
@@ -45,6 +47,10 @@ export function Popup(props: PopupProps) {
   const search = useSearch(props.background);
   const rows = usePageRows(mentions.page, topics, props.uiLanguage);
   const list = useRef<HTMLUListElement>(null);
+  const briefings = useBriefings(
+    props.background,
+    rows.listed.map((row) => row.id),
+  );
 
   const { page, tab } = mentions;
   const hostname = page.status === 'ready' ? normaliseSite(page.page.hostname) : '';
@@ -58,6 +64,15 @@ export function Popup(props: PopupProps) {
   const openBriefing = (id: string) => {
     void props.background
       .send('openPage', { page: 'briefing', hash: id })
+      .then(() => window.close());
+  };
+
+  const openSource = (
+    source: { articleId: string; start: number; end: number },
+    packId: string,
+  ) => {
+    void props.background
+      .send('openPage', { page: 'article', hash: articleHash(packId, source) })
       .then(() => window.close());
   };
 
@@ -86,6 +101,8 @@ export function Popup(props: PopupProps) {
           list={list}
           onOpen={openBriefing}
           onReveal={(entityId) => void tab?.send('revealMention', { entityId })}
+          briefings={briefings}
+          onOpenSource={openSource}
           t={t}
           uiLanguage={props.uiLanguage}
         />

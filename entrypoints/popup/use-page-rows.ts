@@ -1,6 +1,6 @@
 /**
- * The rows of the popup's page list: the entities found on the page, most
- * mentioned first, the topics they belong to (for the chips) and the rows of
+ * The rows of the popup's page list: the entities found on the page, people
+ * first and then by kind, most mentioned first within a kind, the topics they belong to (for the chips) and the rows of
  * the chosen topic. Kept by the popup, so the chosen topic outlasts a search.
  */
 import { useMemo, useState } from 'preact/hooks';
@@ -18,6 +18,16 @@ export interface PageRow {
 }
 
 export type PageTopic = TopicSummary & { onPage: number };
+
+/** People first, then events and topics, then organisations, countries and places. */
+const KIND_ORDER: Record<EntitySummary['kind'], number> = {
+  person: 0,
+  event: 1,
+  topic: 2,
+  organisation: 3,
+  country: 4,
+  place: 5,
+};
 
 export interface PageRows {
   /** every entity of the page that the background knows */
@@ -39,7 +49,12 @@ export function usePageRows(page: PageState, topics: TopicSummary[], uiLanguage:
       .map((m) => ({ ...m, entity: page.entities.get(m.id) }))
       .filter((m): m is typeof m & { entity: EntitySummary } => !!m.entity)
       .map((m) => ({ ...m, label: displayName(m.entity, uiLanguage) }))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, uiLanguage));
+      .sort(
+        (a, b) =>
+          KIND_ORDER[a.entity.kind] - KIND_ORDER[b.entity.kind] ||
+          b.count - a.count ||
+          a.label.localeCompare(b.label, uiLanguage),
+      );
   }, [page]);
 
   const listed = useMemo(

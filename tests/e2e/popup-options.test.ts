@@ -44,8 +44,8 @@ const { demo, expected, entities } = demoFixture();
 /** A page of the project's own that names nobody of the briefings. */
 const EMPTY_PAGE = 'garden-notes-en.html';
 
-type Row = { id: string; count: number };
-const ROWS = `[...document.querySelectorAll('.entities [data-entity]')].map((e) => ({ id: e.dataset.entity, count: Number(e.querySelector('[data-count]')?.dataset.count) }))`;
+type Row = { id: string; count: number; person: boolean; fact: string; source: string };
+const ROWS = `[...document.querySelectorAll('.entities [data-entity]')].map((e) => ({ id: e.dataset.entity, count: Number(e.querySelector('[data-count]')?.dataset.count), person: e.classList.contains('kind-person'), fact: e.querySelector('.summary .fact-text')?.textContent ?? '', source: e.querySelector('.summary a.source')?.textContent ?? '' }))`;
 
 async function withPopup<T>(
   harness: Harness,
@@ -61,8 +61,10 @@ async function withPopup<T>(
   }
 }
 
+/** The rows, once listed and once their briefings have arrived (the rows grow as they do). */
 async function rows(popup: PopupTarget): Promise<Row[]> {
   await popup.waitFor(`document.querySelectorAll('.entities [data-entity]').length > 0`);
+  await popup.waitFor(`document.querySelector('.entities[aria-busy="false"]')`);
   return popup.evaluate<Row[]>(ROWS);
 }
 
@@ -140,7 +142,7 @@ describe('the toolbar popup', () => {
     await harness?.close();
   });
 
-  it('lists the six people with their counts, the most mentioned first', async () => {
+  it('lists the six people first, with their counts, most mentioned first, each with a sourced sentence', async () => {
     await withPopup(harness, page, async (popup) => {
       const listed = await rows(popup);
       const byId = new Map(listed.map((r) => [r.id, r.count]));
@@ -151,12 +153,24 @@ describe('the toolbar popup', () => {
         new Map(listed.map((r) => [r.id, r.count])),
         new Map([...expected].filter(([id]) => entities.some((e) => e.id === id))),
       );
-      const counts = listed.map((r) => r.count);
+      // People first, then the rest; most mentioned first among the people.
+      const firstOther = listed.findIndex((r) => !r.person);
+      assert.ok(firstOther > 0 && listed.slice(firstOther).every((r) => !r.person), 'people first');
+      const counts = listed.slice(0, firstOther).map((r) => r.count);
       assert.deepEqual(
         counts,
         [...counts].sort((a, b) => b - a),
         'ordered by mentions',
       );
+      // Without a click: a sentence of each person's briefing, with its source.
+      await popup.waitFor(
+        `[...document.querySelectorAll('.entities .kind-person')].every((e) => e.querySelector('.summary .fact-text'))`,
+      );
+      for (const row of await popup.evaluate<Row[]>(ROWS))
+        if (row.person) {
+          assert.ok(row.fact.length > 20, `${row.id}: a sentence (${row.fact})`);
+          assert.match(row.source, /\d{4}/, `${row.id}: its source, dated (${row.source})`);
+        }
       // The six people among them, by the recognition core's counts (ties in either order).
       const people = listed.filter((r) => (SIX_PEOPLE as readonly string[]).includes(r.id));
       assert.equal(people.length, 6);
@@ -245,6 +259,30 @@ describe('the toolbar popup', () => {
     });
   });
 
+  it('shows a person’s whole sentence on demand, and its source opens the sentence', async () => {
+    await withPopup(harness, page, async (popup) => {
+      await popup.waitFor(`document.querySelector('[data-entity="wang-yi"] .summary .more')`);
+      const cut = `(() => { const t = document.querySelector('[data-entity="wang-yi"] .fact-text'); return t.scrollHeight > t.clientHeight + 1; })()`;
+      assert.equal(await popup.evaluate<boolean>(cut), true, 'cut to two lines at first');
+      await clickInPopup(popup, '[data-entity="wang-yi"] .summary .more');
+      await popup.waitFor(
+        `document.querySelector('[data-entity="wang-yi"] .more').getAttribute('aria-expanded') === 'true'`,
+      );
+      assert.equal(await popup.evaluate<boolean>(cut), false, 'the whole sentence');
+      writeFileSync(path.join(ARTIFACTS, 'popup-expanded.png'), await popup.screenshot());
+      const fact = await popup.evaluate<string>(
+        `document.querySelector('[data-entity="wang-yi"] .fact-text').textContent`,
+      );
+      const opened = harness.context.waitForEvent('page');
+      await clickInPopup(popup, '[data-entity="wang-yi"] .summary a.source');
+      const article = await opened;
+      await article.waitForURL(/article\.html#bundled\//);
+      const marked = (await article.locator('mark.cited').textContent()) ?? '';
+      assert.ok(marked.includes(fact.slice(0, 40)), `the sentence is marked: ${marked}`);
+      await article.close();
+    });
+  });
+
   it('opens the full briefing from a card', async () => {
     await withPopup(harness, page, async (popup) => {
       await rows(popup);
@@ -316,10 +354,13 @@ describe('the toolbar popup', () => {
         (listed) => listed.length === 2,
         'the frame’s names in the popup',
       ).then((listed) =>
-        assert.deepEqual(listed, [
-          { id: 'wang-yi', count: 2 },
-          { id: 'toshimitsu-motegi', count: 1 },
-        ]),
+        assert.deepEqual(
+          listed.map(({ id, count }) => ({ id, count })),
+          [
+            { id: 'wang-yi', count: 2 },
+            { id: 'toshimitsu-motegi', count: 1 },
+          ],
+        ),
       );
     } finally {
       await other.close();

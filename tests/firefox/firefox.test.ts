@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
-import { REPO_ROOT } from '../support/harness';
+import { REPO_ROOT, waitFor } from '../support/harness';
 import { SIX_PEOPLE, expectedCounts, loadEntities } from '../support/expected';
 import { renderDemoPage } from '../support/demo-page';
 import {
@@ -225,6 +225,30 @@ describe('the extension in Firefox', () => {
         assert.ok(expected.get(person), `${person} is on the demo page`);
         assert.equal(byId.get(person), expected.get(person), `${person}'s count`);
       }
+      // People first, each with a sentence of its briefing and the sentence's source.
+      await popup.waitForFunction(() => document.querySelector('.entities[aria-busy="false"]'), {
+        polling: 50,
+        timeout: 10_000,
+      });
+      const people = await popup.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.entities [data-entity]')].map((e) => ({
+          person: e.classList.contains('kind-person'),
+          fact: e.querySelector('.summary .fact-text')?.textContent ?? '',
+          source: e.querySelector('.summary a.source')?.textContent ?? '',
+        })),
+      );
+      const firstOther = people.findIndex((e) => !e.person);
+      assert.equal(firstOther, SIX_PEOPLE.length, 'the six people first');
+      for (const person of people.slice(0, firstOther)) {
+        assert.ok(person.fact.length > 20, `a sentence: ${person.fact}`);
+        assert.match(person.source, /\d{4}/, `its dated source: ${person.source}`);
+      }
+      // The whole sentence on demand, and its source opens the article page.
+      await popup.click('.entities [data-entity] .summary .more');
+      await popup.waitForFunction(
+        () => document.querySelector('.summary .more')?.getAttribute('aria-expanded') === 'true',
+        { polling: 50, timeout: 5000 },
+      );
       // The same question asked by hand, as the popup's tab client asks it:
       // tabs.sendMessage to the top frame works without the `tabs` permission.
       const answers = await popup.evaluate(async () => {
@@ -250,9 +274,24 @@ describe('the extension in Firefox', () => {
         new Map(answers[0]!.entities.map((e) => [e.id, e.count])),
         new Map(listed.map((e) => [e.id, e.count])),
       );
+      // Last, since the popup closes once it has opened the article.
       await popup.screenshot({ path: path.join(ARTIFACTS, 'firefox-popup.png') });
+      await popup.click('.entities [data-entity] .summary a.source');
+      // (WebDriver does not show an extension tab's address: the extension's own tabs.query does.)
+      const articleTab = await waitFor(
+        () =>
+          harness.probe!.evaluate(async () => {
+            const api = (
+              globalThis as unknown as { browser: typeof import('webextension-polyfill') }
+            ).browser;
+            return (await api.tabs.query({})).find((t) => t.url?.includes('/article.html#'));
+          }),
+        Boolean,
+        'the article page to open',
+      );
+      assert.match(articleTab!.url!, /article\.html#bundled\/[^/]+\/\d+-\d+$/);
     } finally {
-      await popup.close();
+      await popup.close().catch(() => undefined);
     }
   });
 

@@ -4,6 +4,8 @@
  * its results, the page's list with its chips, the pause switches, and the
  * hooks that load what they show.
  */
+import type { BriefingView } from '../../../core/views';
+import type { Briefings } from '../../../entrypoints/popup/use-briefings';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRef } from 'preact';
 import {
@@ -261,8 +263,13 @@ describe('PageEntities', () => {
   };
 
   /** The list with the rows the popup would derive for `page`. */
-  function renderList(page: PageState, settings: Settings | null = { ...DEFAULT_SETTINGS }) {
+  function renderList(
+    page: PageState,
+    settings: Settings | null = { ...DEFAULT_SETTINGS },
+    briefings: Briefings = new Map(),
+  ) {
     const onReveal = vi.fn();
+    const onOpenSource = vi.fn();
     function List() {
       const rows = usePageRows(page, TOPICS, 'en');
       return (
@@ -273,6 +280,8 @@ describe('PageEntities', () => {
           list={createRef()}
           onOpen={() => undefined}
           onReveal={onReveal}
+          briefings={briefings}
+          onOpenSource={onOpenSource}
           t={t}
           uiLanguage="en"
         />
@@ -281,10 +290,89 @@ describe('PageEntities', () => {
     render(<List />);
     return {
       onReveal,
+      onOpenSource,
       ids: () =>
         [...document.querySelectorAll<HTMLElement>('[data-entity]')].map((e) => e.dataset.entity),
     };
   }
+
+  it('shows each entity’s briefing in a few lines: role, best fact with its source, latest event', () => {
+    const briefing = (id: string, name: string, fact: string): BriefingView => ({
+      entity: { id, kind: 'person', name, aliases: {}, topics: [] },
+      packIds: ['bundled'],
+      briefing: {
+        entityId: id,
+        role: {
+          text: 'Foreign Minister',
+          source: { articleId: 'call', start: 0, end: 9 },
+          packId: 'bundled',
+        },
+        facts: [
+          {
+            text: fact,
+            source: { articleId: 'call', start: 10, end: 40 },
+            score: 1,
+            packId: 'bundled',
+          },
+        ],
+        timeline: [
+          {
+            date: '2025-10-28',
+            dateText: 'October 28, 2025',
+            text: 'The call.',
+            source: { articleId: 'call', start: 0, end: 9 },
+            packId: 'bundled',
+          },
+        ],
+        related: [],
+        articles: ['call'],
+        mentionCount: 1,
+      },
+      articles: [{ packId: 'bundled', id: 'call', title: 'The phone call', date: '2025-10-28' }],
+      relatedEntities: [],
+    });
+    // Every fact counts as cut (the test DOM has no layout): each offers its whole sentence.
+    const height = vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockReturnValue(90);
+    const client = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(60);
+    const { onOpenSource } = renderList(
+      ready({
+        hostname: 'example.com',
+        active: true,
+        entities: [
+          { id: 'wang-yi', count: 3 },
+          { id: 'toshimitsu-motegi', count: 1 },
+        ],
+      }),
+      { ...DEFAULT_SETTINGS },
+      new Map([
+        ['wang-yi', briefing('wang-yi', 'Wang Yi', 'Wang Yi called Motegi.')],
+        [
+          'toshimitsu-motegi',
+          briefing('toshimitsu-motegi', 'Toshimitsu Motegi', 'Motegi answered.'),
+        ],
+      ]),
+    );
+    const summaries = [...document.querySelectorAll('.summary')];
+    expect(summaries.map((el) => el.querySelector('.fact-text')!.textContent)).toEqual([
+      'Wang Yi called Motegi.',
+      'Motegi answered.',
+    ]);
+    expect(summaries[0]!.querySelector('.role')!.textContent).toBe(
+      'Foreign Ministercard_asOf(Oct 28, 2025)',
+    );
+    expect(summaries[0]!.querySelector('.latest')!.textContent).toBe('Oct 28, 2025 The call.');
+    fireEvent.click(summaries[0]!.querySelector('a.source')!);
+    expect(onOpenSource).toHaveBeenCalledWith({ articleId: 'call', start: 10, end: 40 }, 'bundled');
+    // One whole sentence at a time.
+    const [first, second] = screen.getAllByRole('button', { name: 'card_wholeSentence' });
+    fireEvent.click(first!);
+    expect(first!.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(second!);
+    expect(second!.getAttribute('aria-expanded')).toBe('true');
+    expect(first!.getAttribute('aria-expanded')).toBe('false');
+    height.mockRestore();
+    client.mockRestore();
+  });
 
   it('is busy while the tab is asked', () => {
     renderList({ status: 'loading' });
@@ -468,7 +556,7 @@ describe('usePageMentions', () => {
 });
 
 describe('usePageRows', () => {
-  it('orders by mentions, then by name, and drops what the background does not know', () => {
+  it('orders people first, then by mentions and name, and drops what the background does not know', () => {
     const page = ready({
       hostname: 'example.com',
       active: true,
@@ -481,9 +569,9 @@ describe('usePageRows', () => {
     });
     const { result } = renderHook(() => usePageRows(page, TOPICS, 'en'));
     expect(result.current.onPage.map((r) => [r.id, r.label])).toEqual([
-      ['gyeongju', 'Gyeongju'],
       ['wang-yi', 'Wang Yi'],
       ['toshimitsu-motegi', 'Toshimitsu Motegi'],
+      ['gyeongju', 'Gyeongju'],
     ]);
     expect(result.current.pageTopics.map((p) => [p.id, p.onPage])).toEqual([
       ['china-japan', 2],

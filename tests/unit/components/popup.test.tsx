@@ -177,8 +177,9 @@ describe('Popup', () => {
     await waitFor(() => expect(document.querySelectorAll('[data-entity]')).toHaveLength(2));
     expect(frames).toHaveBeenCalledWith({ tabId: 12 }, expect.anything());
     const rows = [...document.querySelectorAll<HTMLElement>('[data-entity]')];
-    expect(rows.map((r) => r.dataset.entity)).toEqual(['gyeongju', 'wang-yi']);
-    expect(rows[1]!.textContent).toContain('popup_mentions(2)');
+    // People first: Wang Yi (2 mentions) before Gyeongju.
+    expect(rows.map((r) => r.dataset.entity)).toEqual(['wang-yi', 'gyeongju']);
+    expect(rows[0]!.textContent).toContain('popup_mentions(2)');
   });
 
   it('filters by topic chip', async () => {
