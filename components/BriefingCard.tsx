@@ -6,7 +6,7 @@
 import type { ArticleRef, BriefingView } from '../core/views';
 import type { Translate } from '../lib/i18n';
 import { displayName, kindKey } from '../core/display';
-import { dateText, Fact } from './briefing-parts';
+import { articleOf, dateText, Fact, latestDate } from './briefing-parts';
 import { freshnessOf } from '../core/freshness';
 import type { SourceRef } from '../core/pack/types';
 
@@ -61,9 +61,12 @@ function citedArticles(
   for (const line of lines) {
     const key = `${line.packId}/${line.source.articleId}`;
     if (cited.has(key)) continue;
-    const article = view.articles.find(
-      (a) => a.id === line.source.articleId && a.packId === line.packId,
-    ) ?? { packId: line.packId, id: line.source.articleId, title: line.source.articleId, date: '' };
+    const article = articleOf(view, line) ?? {
+      packId: line.packId,
+      id: line.source.articleId,
+      title: line.source.articleId,
+      date: '',
+    };
     const pack = view.packs?.find((p) => p.id === line.packId && !p.bundled)?.title ?? null;
     cited.set(key, { article, first: line.source, pack });
   }
@@ -335,15 +338,7 @@ export function BriefingCard(props: BriefingCardProps) {
             : t('card_openFull')}
         </button>
         {dated.length ? (
-          <span class="as-of">
-            {t(
-              'card_asOf',
-              dateText(
-                dated.reduce((a, b) => (a > b ? a : b)),
-                language,
-              ),
-            )}
-          </span>
+          <span class="as-of">{t('card_asOf', dateText(latestDate(dated)!, language))}</span>
         ) : null}
       </div>
     </section>

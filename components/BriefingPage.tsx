@@ -4,6 +4,7 @@ import type { BriefingView } from '../core/views';
 import type { Translate } from '../lib/i18n';
 import { displayName, formatDate, kindKey } from '../core/display';
 import type { SourceRef } from '../core/pack/types';
+import { articleOf, latestDate } from './briefing-parts';
 
 export interface BriefingPageProps {
   /** undefined while loading, null when not found */
@@ -32,16 +33,12 @@ export function BriefingPage({ view, t, uiLanguage, articleHref }: BriefingPageP
       class={className}
       href={articleHref(line.packId, line.source.articleId, line.source.start, line.source.end)}
     >
-      {view.articles.find((a) => a.id === line.source.articleId && a.packId === line.packId)
-        ?.title ?? line.source.articleId}
+      {articleOf(view, line)?.title ?? line.source.articleId}
     </a>
   );
   const local = displayName(entity, uiLanguage);
   // As of the latest article the briefing cites.
-  const latest = view.articles
-    .map((a) => a.date)
-    .filter(Boolean)
-    .reduce<string | null>((a, b) => (a && a > b ? a : b), null);
+  const latest = latestDate(view.articles.map((a) => a.date));
   return (
     <main class="page">
       <p class="muted">{t('page_briefing')}</p>

@@ -7,7 +7,7 @@
 import type { BriefingView } from '../core/views';
 import type { SourceRef } from '../core/pack/types';
 import type { Translate } from '../lib/i18n';
-import { dateText, Fact } from './briefing-parts';
+import { articleOf, dateText, Fact } from './briefing-parts';
 
 export interface BriefingSummaryProps {
   view: BriefingView;
@@ -23,10 +23,8 @@ export function BriefingSummary(props: BriefingSummaryProps) {
   const { view, t } = props;
   const { briefing } = view;
   const language = props.uiLanguage;
-  const articleOf = (line: { source: SourceRef; packId: string }) =>
-    view.articles.find((a) => a.id === line.source.articleId && a.packId === line.packId);
   const source = (line: { source: SourceRef; packId: string }) => {
-    const article = articleOf(line);
+    const article = articleOf(view, line);
     const label = [
       article?.title ?? line.source.articleId,
       article?.date && dateText(article.date, language),
@@ -48,7 +46,7 @@ export function BriefingSummary(props: BriefingSummaryProps) {
     );
   };
   const fact = briefing.facts[0];
-  const roleDate = briefing.role && articleOf(briefing.role)?.date;
+  const roleDate = briefing.role && articleOf(view, briefing.role)?.date;
   const latest = briefing.timeline.at(-1);
   return (
     <div class="summary">

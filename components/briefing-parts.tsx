@@ -1,12 +1,30 @@
 /**
- * Parts the hover card and the popup's summaries share: a fact cut to a few
- * lines with its whole sentence on demand, and dates in the reader's
- * language. Written without hooks: the card is in the content script, which
+ * Parts the hover card, the briefing page and the popup's summaries share:
+ * the article a line cites, a fact cut to a few lines with its whole
+ * sentence on demand, and dates in the reader's language. Written without hooks: the card is in the content script, which
  * every page loads, and preact/hooks would add to it.
  */
 import { Component, createRef, type ComponentChildren } from 'preact';
 import type { Translate } from '../lib/i18n';
 import { formatDate } from '../core/display';
+import type { ArticleRef, BriefingView } from '../core/views';
+import type { SourceRef } from '../core/pack/types';
+
+/** The article a line of a briefing cites (article ids are unique only within their pack). */
+export function articleOf(
+  view: Pick<BriefingView, 'articles'>,
+  line: { source: SourceRef; packId: string },
+): ArticleRef | undefined {
+  return view.articles.find((a) => a.id === line.source.articleId && a.packId === line.packId);
+}
+
+/** The latest of ISO dates (they sort as text); null for none. */
+export function latestDate(dates: Array<string | undefined>): string | null {
+  return dates.reduce<string | null>(
+    (latest, d) => (d && (!latest || d > latest) ? d : latest),
+    null,
+  );
+}
 
 /** Formatting a date builds an Intl.DateTimeFormat: slow enough to remember. */
 const dates = new Map<string, string>();

@@ -19,11 +19,11 @@ import type { BriefingCardProps } from '../../../components/BriefingCard';
 import type { CardSurface } from './card-controller';
 import { CardHost, type CardHostEvents, type VirtualAnchor } from './card-host';
 import { CARD_MIN_HEIGHT_PX, CARD_WIDTH_PX, GAP_PX } from './placement';
+import { layoutViewport } from '../input/on-screen';
 
 /** Whether this frame's viewport is too small for a card that can be read whole. */
 export function frameIsTooSmall(): boolean {
-  const width = document.documentElement.clientWidth || window.innerWidth;
-  const height = document.documentElement.clientHeight || window.innerHeight;
+  const { width, height } = layoutViewport();
   return height < 2 * CARD_MIN_HEIGHT_PX || width < CARD_WIDTH_PX + 2 * GAP_PX;
 }
 
@@ -101,10 +101,7 @@ export class FrameCardHost implements CardSurface {
       entityId: entityOf(props),
       text: props.pageText,
       rect: { x: r.x, y: r.y, width: r.width, height: r.height },
-      frame: {
-        width: document.documentElement.clientWidth || window.innerWidth,
-        height: document.documentElement.clientHeight || window.innerHeight,
-      },
+      frame: layoutViewport(),
       focus,
     };
     this.lastRequest = request;

@@ -6,6 +6,14 @@
 import type { PageMention } from '../scan/mention-index';
 import { boundingRectOf } from './pointer';
 
+/** The layout viewport's size, without scrollbars (what a frame's own viewport is). */
+export function layoutViewport(): { width: number; height: number } {
+  return {
+    width: document.documentElement.clientWidth || window.innerWidth,
+    height: document.documentElement.clientHeight || window.innerHeight,
+  };
+}
+
 /**
  * The part of the page on screen, in the coordinates the card is placed in
  * (the layout viewport's): smaller than the layout viewport, and moved in
@@ -13,8 +21,7 @@ import { boundingRectOf } from './pointer';
  */
 export function visibleViewport(): { x: number; y: number; width: number; height: number } {
   const zoom = window.visualViewport;
-  const width = document.documentElement.clientWidth || window.innerWidth;
-  const height = document.documentElement.clientHeight || window.innerHeight;
+  const { width, height } = layoutViewport();
   if (!zoom) return { x: 0, y: 0, width, height };
   return {
     x: zoom.offsetLeft,

@@ -539,12 +539,18 @@ describe('CardController: a card the top document shows for a frame', () => {
 });
 
 describe('CardController: the keyboard focus', () => {
-  it('gives the focus back to where it was when a card that had it closes, and Tab out keeps the name', async () => {
-    const { card, surface, onEscape } = setup();
+  /** A page link that has the focus, as when the reader presses the command. */
+  const focusedLink = () => {
     const link = document.createElement('a');
     link.href = '#home';
     document.body.append(link);
     link.focus();
+    return link;
+  };
+
+  it('gives the focus back to where it was when a card that had it closes, and Tab out keeps the name', async () => {
+    const { card, surface, onEscape } = setup();
+    const link = focusedLink();
     card.openNow(wang, true);
     await elapse(0);
     expect(surface.focused).toBe(1);
@@ -559,10 +565,7 @@ describe('CardController: the keyboard focus', () => {
 
   it('leaves the focus alone when the card closes without having it', async () => {
     const { card, surface } = setup();
-    const link = document.createElement('a');
-    link.href = '#home';
-    document.body.append(link);
-    link.focus();
+    focusedLink();
     card.openNow(wang, true);
     await elapse(0);
     surface.hasFocus = false;

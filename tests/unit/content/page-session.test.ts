@@ -78,6 +78,21 @@ async function counts(): Promise<Record<string, number>> {
 
 const elapse = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
+/** The closed shadow roots the content script attaches, kept for the test (a page cannot keep them). */
+function keepClosedRoots(): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  const attachShadow = Element.prototype.attachShadow;
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+    this: Element,
+    init: ShadowRootInit,
+  ) {
+    const root = attachShadow.call(this, init);
+    roots.push(root);
+    return root;
+  });
+  return roots;
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
   vi.useFakeTimers();
@@ -486,16 +501,7 @@ describe('startPage: focus and card', () => {
   });
 
   it('announces each name the command reaches, with its place, in a live region the page cannot read', async () => {
-    const roots: ShadowRoot[] = [];
-    const attachShadow = Element.prototype.attachShadow;
-    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
-      this: Element,
-      init: ShadowRootInit,
-    ) {
-      const root = attachShadow.call(this, init);
-      roots.push(root);
-      return root;
-    });
+    const roots = keepClosedRoots();
     // Every name on screen: "next" moves on from the focused one.
     vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(
       () => [new DOMRect(0, 300, 80, 20)] as unknown as DOMRectList,
@@ -528,17 +534,7 @@ describe('startPage: focus and card', () => {
   });
 
   it('opens a page from the card for the reader’s clicks only, not for a script’s', async () => {
-    // The test keeps the closed root the content script attaches (a page cannot).
-    const roots: ShadowRoot[] = [];
-    const attachShadow = Element.prototype.attachShadow;
-    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
-      this: Element,
-      init: ShadowRootInit,
-    ) {
-      const root = attachShadow.call(this, init);
-      roots.push(root);
-      return root;
-    });
+    const roots = keepClosedRoots();
     await start();
     await page.send('focusNextMention', {});
     document.body.dispatchEvent(
