@@ -304,3 +304,69 @@ export async function waitForCard(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Writes the reader's settings where the options page keeps them, from our own page. */
+export async function setSettings(
+  harness: FirefoxHarness,
+  settings: Record<string, unknown>,
+): Promise<void> {
+  harness.probe ??= await openExtensionPage(harness, 'options.html', { background: true });
+  await harness.probe.evaluate(
+    (s) =>
+      (
+        globalThis as unknown as {
+          browser: { storage: { sync: { set(v: object): Promise<void> } } };
+        }
+      ).browser.storage.sync.set({ settings: s }),
+    { version: 2, ...settings },
+  );
+}
+
+/**
+ * Sends each of `messages` to the background from a content-script world of
+ * the tab showing `page`, as a compromised renderer could: our own page
+ * injects the sender with `scripting.executeScript` (WebDriver cannot reach
+ * a content script's world in Firefox). Each reply, or `{ ok: false }` with
+ * the error a rejected send gave.
+ */
+export async function sendFromContentScript(
+  harness: FirefoxHarness,
+  page: Page,
+  messages: unknown[],
+): Promise<Array<{ ok: boolean; error?: string; value?: unknown }>> {
+  harness.probe ??= await openExtensionPage(harness, 'options.html', { background: true });
+  return harness.probe.evaluate(
+    async ({ href, messages }) => {
+      type Api = {
+        tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+        scripting: {
+          executeScript(o: object): Promise<Array<{ result?: unknown; error?: unknown }>>;
+        };
+        runtime: { sendMessage(m: unknown): Promise<unknown> };
+      };
+      const api = (globalThis as unknown as { browser: Api }).browser;
+      // Taken from an array, where JavaScript infers no name: tsx would wrap
+      // a named arrow in a helper of its own that does not exist in the tab.
+      const [send] = [
+        (messages: unknown[]) =>
+          Promise.all(
+            messages.map((m) =>
+              (globalThis as unknown as { browser: Api }).browser.runtime
+                .sendMessage(m)
+                .catch((e: unknown) => ({ ok: false, error: String(e) })),
+            ),
+          ),
+      ];
+      const tab = (await api.tabs.query({})).find((t) => t.url === href);
+      if (tab?.id === undefined) throw new Error(`no tab shows ${href}`);
+      const [injected] = await api.scripting.executeScript({
+        target: { tabId: tab.id },
+        args: [messages],
+        func: send,
+      });
+      if (!injected || injected.error) throw new Error(`not injected: ${String(injected?.error)}`);
+      return injected.result as Array<{ ok: boolean; error?: string; value?: unknown }>;
+    },
+    { href: page.url(), messages },
+  );
+}
