@@ -17,7 +17,9 @@ export default defineConfig({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
-    // `storage`: settings (storage.sync) and the content script's cache.
+    // `storage`: settings (storage.sync, the paused sites in storage.local),
+    // the imported packs' manifest, and what each frame found (storage.session);
+    // the background closes them to content scripts (background/storage-access.ts).
     // `scripting` with access to every site: only to insert the highlights'
     // colours as a user-origin sheet (scripting.insertCSS), which the page can
     // neither read nor override. The content script runs on every site

@@ -31,7 +31,7 @@ import type { BriefingDb } from '../../lib/db/schema';
 import type { FrameMentions } from './frame-mentions';
 import { highlightCss } from '../../core/highlight-css';
 import { highlightSheetOptions } from '../../lib/platform';
-import { HIGHLIGHT_STYLES } from '../../core/settings';
+import { HIGHLIGHT_STYLES, type Settings } from '../../core/settings';
 
 export type Database = BriefingDb;
 
@@ -42,6 +42,8 @@ export interface BackgroundDeps {
   reportProgress: (done: number, total: number) => void;
   /** the installed packs changed: open pages should fetch their data again */
   dataChanged: (version: string) => Promise<void>;
+  /** the reader's settings (lib/settings-store.ts's loadSettings) */
+  settings: () => Promise<Settings>;
   /** what the frames of each tab found */
   frames: FrameMentions;
   /** a client for one frame's content script (the card relay: frame-cards.ts) */
@@ -130,7 +132,7 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
     return matcherData;
   };
   /**
-   * The packs changed: pages hear of it at once (a cheap version, written
+   * The packs changed: pages hear of it at once (a cheap version, told
    * before the reader is answered), and the data they then ask for is built
    * when first asked, unless the change already prepared it.
    */
@@ -170,6 +172,7 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
       );
     },
     getMatcherData: () => currentMatcherData(),
+    getSettings: () => deps.settings(),
     getBriefing: async ({ entityId }) =>
       (await getBriefing(await deps.database(), entityId)) ?? null,
     searchEntities: async ({ query, limit }) => searchEntities(await deps.database(), query, limit),

@@ -5,8 +5,9 @@
  * and the page data are re-created lazily.
  */
 import { browser } from '../../lib/browser';
-import { createMessageListener, pushToPages, tabClient } from '../../lib/messaging';
-import { DATA_VERSION_KEY, type ToBackground } from '../../lib/messaging/protocol';
+import { createMessageListener, pushToPages, pushToTabs, tabClient } from '../../lib/messaging';
+import type { ToBackground } from '../../lib/messaging/protocol';
+import { loadSettings, watchSettings } from '../../lib/settings-store';
 import { listPacks, openBriefingDb, seedBundledPack } from '../../lib/db';
 import type { CompiledPack } from '../../core/pack/types';
 import bundledPack from '../../assets/bundled-pack.json';
@@ -15,8 +16,14 @@ import { FrameMentions, memoryArea } from './frame-mentions';
 import { FrameSheets } from './frame-sheets';
 import { PackManifest } from './pack-manifest';
 import { freeStorage } from './storage-room';
+import { closeStorageToContentScripts } from './storage-access';
 
 export function startBackground(): void {
+  // On every start (whether Chromium keeps the level across restarts is not
+  // documented), and the listener on onStartup below wakes us at browser start.
+  void closeStorageToContentScripts([browser.storage.local, browser.storage.sync] as never).catch(
+    () => undefined,
+  );
   const manifest = new PackManifest(browser.storage.local);
   let db: Promise<Database> | null = null;
   const database = (): Promise<Database> => {
@@ -48,14 +55,20 @@ export function startBackground(): void {
       await browser.tabs.create({ url: browser.runtime.getURL(path as never) });
     },
     reportProgress: (done, total) => void pushToPages('importProgress', { done, total }),
-    dataChanged: async (version) => {
-      await browser.storage.local.set({ [DATA_VERSION_KEY]: version });
-    },
+    dataChanged: (version) => pushToTabs('packsChanged', { version }),
+    settings: loadSettings,
   });
   browser.runtime.onMessage.addListener(createMessageListener<ToBackground>(handlers) as never);
+  // Content scripts may not read storage (storage-access.ts): they hear changes from here.
+  watchSettings(
+    (settings) => void pushToTabs('settingsChanged', settings),
+    new AbortController().signal,
+  );
 
   // Seed on install and update, before any page asks.
   browser.runtime.onInstalled.addListener(() => void database());
+  // Nothing to do but be started, so storage is closed before pages load.
+  browser.runtime.onStartup.addListener(() => undefined);
 
   browser.commands?.onCommand.addListener((command, tab) => {
     const backwards = command === 'previous-mention';

@@ -7,14 +7,8 @@
 import { matcherFromCompiled } from '../../core/recognition';
 import { isEntityVisible, isSitePaused, type Settings } from '../../core/settings';
 import { browser } from '../../lib/browser';
-import { backgroundClient, createMessageListener } from '../../lib/messaging';
-import {
-  DATA_VERSION_KEY,
-  type MatcherData,
-  type PageEntity,
-  type ToContent,
-} from '../../lib/messaging/protocol';
-import { loadSettings, watchSettings } from '../../lib/settings-store';
+import { backgroundClient, createMessageListener, onPush } from '../../lib/messaging';
+import type { MatcherData, PageEntity, ToContent } from '../../lib/messaging/protocol';
 import { t, uiLanguage } from '../../lib/i18n';
 import { displayName, kindKey } from '../../core/display';
 import { MentionIndex, type PageMention } from './scan/mention-index';
@@ -41,26 +35,35 @@ import { pageDate } from './page-date';
 /**
  * Starts a session on the page, and a fresh one whenever the installed packs
  * change (an import or removal in the options page), so open pages follow
- * without a reload. The diagnostics outlive sessions: a test sees every pass.
+ * without a reload. Settings and pack changes come from the background
+ * (content scripts may not read storage: background/storage-access.ts). The
+ * diagnostics outlive sessions: a test sees every pass.
  */
 export async function startPage(signal: AbortSignal): Promise<void> {
   const diagnostics = new Diagnostics();
-  let session: AbortController | null = null;
+  let session: PageSession | null = null;
+  let ending: AbortController | null = null;
+  /** the settings last heard of, which win over an answer asked for before them */
+  let heard: Settings | null = null;
   const run = async () => {
-    session?.abort();
-    const current = (session = new AbortController());
+    ending?.abort();
+    const current = (ending = new AbortController());
     signal.addEventListener('abort', () => current.abort(), { once: true });
     const [settings, data] = await Promise.all([
-      loadSettings(),
+      backgroundClient.send('getSettings', undefined),
       backgroundClient.send('getMatcherData', undefined),
     ]);
-    if (!current.signal.aborted) new PageSession(settings, data, current.signal, diagnostics);
+    if (current.signal.aborted) return;
+    session = new PageSession(heard ?? settings, data, current.signal, diagnostics);
   };
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && DATA_VERSION_KEY in changes) void run().catch(() => undefined);
-  };
-  browser.storage.onChanged.addListener(onStorage);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
+  const stops = [
+    onPush('packsChanged', () => void run().catch(() => undefined)),
+    onPush('settingsChanged', (settings) => {
+      heard = settings;
+      session?.applySettings(settings);
+    }),
+  ];
+  signal.addEventListener('abort', () => stops.forEach((stop) => stop()));
   await run();
 }
 
@@ -148,7 +151,6 @@ class PageSession {
       this.announcer.clear();
     });
 
-    watchSettings((next) => this.applySettings(next), signal);
     const onMessage = createMessageListener<ToContent>(this.handlers(), {
       accepts: isForThisFrame,
     }) as never;
@@ -317,7 +319,8 @@ class PageSession {
     this.firstPainted = this.settings.density === 'first' ? new Set(painted) : new Set();
   }
 
-  private applySettings(next: Settings): void {
+  applySettings(next: Settings): void {
+    if (this.signal.aborted) return;
     const wasActive = this.active;
     this.settings = next;
     this.painter.setStyle(next.highlightStyle);

@@ -146,6 +146,25 @@ export async function pushToPages<K extends keyof FromBackground>(
   await browser.runtime.sendMessage(envelope).catch(() => undefined);
 }
 
+/**
+ * Tells the content scripts in every frame of every tab something; a tab
+ * where none runs (a browser page, say) is skipped.
+ */
+export async function pushToTabs<K extends keyof FromBackground>(
+  push: K,
+  payload: FromBackground[K],
+): Promise<void> {
+  const envelope: PushEnvelope<K> = { channel: 'briefing-lens', push, payload };
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.tabs.sendMessage(tab.id, envelope).catch(() => undefined),
+    ),
+  );
+}
+
 /** Calls `listener` with every push of this kind; returns the unsubscribe. */
 export function onPush<K extends keyof FromBackground>(
   push: K,

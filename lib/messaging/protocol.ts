@@ -14,13 +14,7 @@ import type {
   TopicSource,
 } from '../../core/pack/types';
 import type { CompiledMatcher } from '../../core/recognition';
-import type { HighlightStyle } from '../../core/settings';
-
-/**
- * storage.local key the background bumps when the installed packs change;
- * open pages watch it and fetch their matcher data again.
- */
-export const DATA_VERSION_KEY = 'dataVersion';
+import type { HighlightStyle, Settings } from '../../core/settings';
 
 /**
  * What a page needs to colour and name what it found; how to find it comes
@@ -84,6 +78,12 @@ export type ImportOutcome =
 /** Content script, popup and options → background. */
 export interface ToBackground {
   getMatcherData: { request: undefined; response: MatcherData };
+  /**
+   * The reader's settings, for content scripts: storage is closed to them
+   * where the browser allows (background/storage-access.ts); changes come as
+   * the `settingsChanged` push.
+   */
+  getSettings: { request: undefined; response: Settings };
   getBriefing: { request: { entityId: string }; response: BriefingView | null };
   searchEntities: { request: { query: string; limit?: number }; response: EntitySummary[] };
   getEntities: { request: { ids: string[] }; response: EntitySummary[] };
@@ -259,12 +259,17 @@ export interface ToContent {
 }
 
 /**
- * Background → the extension's own pages, unasked (runtime.sendMessage to
- * whoever listens; nobody may be). Pages subscribe with `onPush`.
+ * Background → the extension's own pages (`pushToPages`) or every frame of
+ * every tab (`pushToTabs`), unasked; nobody may be listening. Both subscribe
+ * with `onPush`.
  */
 export interface FromBackground {
-  /** an import is under way: `done` of `total` records written */
+  /** to our pages: an import is under way, `done` of `total` records written */
   importProgress: { done: number; total: number };
+  /** to tabs: the reader changed a setting */
+  settingsChanged: Settings;
+  /** to tabs: the installed packs changed; pages fetch their matcher data again */
+  packsChanged: { version: string };
 }
 
 export type RequestOf<P, K extends keyof P> = P[K] extends { request: infer R } ? R : never;

@@ -458,6 +458,34 @@ html, body { --bg: black !important; --fg: black !important; }`,
       const reply = await send(type, request);
       assert.equal(reply.ok, false, `${type} refused`);
     }
+    // Nor can it read or change the reader's settings: storage is our pages' alone.
+    for (const area of ['sync', 'local'])
+      assert.match(
+        String(
+          await inContentScriptWorld(
+            page,
+            `(async () => {
+  try { await chrome.storage.${area}.set({ settings: { version: 2, paused: true } }); return 'written'; }
+  catch (error) { return 'refused: ' + error.message; } })()`,
+          ),
+        ),
+        /^refused/,
+        `storage.${area} closed to the content script`,
+      );
+    assert.equal(
+      await harness.worker.evaluate(async () => {
+        const { settings } = await (
+          globalThis as unknown as {
+            chrome: {
+              storage: { sync: { get(k: string): Promise<{ settings?: { paused?: boolean } }> } };
+            };
+          }
+        ).chrome.storage.sync.get('settings');
+        return settings?.paused ?? false;
+      }),
+      false,
+      'the settings unchanged',
+    );
     // Read-only questions about its own page's names are still answered.
     const briefing = await send('getBriefing', { entityId: 'wang-yi' });
     assert.equal(briefing.ok, true);

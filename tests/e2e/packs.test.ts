@@ -142,8 +142,9 @@ describe('a pack’s life', () => {
   });
 
   it('tells the truth when the worker is stopped after the commit, before it answers', async () => {
-    // Hold the worker just after the import commits (its next step writes the
-    // pages' data version), note that it got there, and stop it there.
+    // Hold the worker just after the import commits (it then tells the tabs
+    // and writes the list of imported packs: held at that write), note that
+    // it got there, and stop it there.
     await harness.worker.evaluate(() => {
       const g = globalThis as unknown as {
         chrome: { storage: { local: { set(items: object): Promise<void> } } };
@@ -152,7 +153,7 @@ describe('a pack’s life', () => {
       const area = g.chrome.storage.local;
       const set = area.set.bind(area);
       area.set = (items: object) => {
-        if (!('dataVersion' in items)) return set(items);
+        if (!('packManifest' in items)) return set(items);
         g.__committed = true;
         return new Promise<void>(() => undefined);
       };

@@ -10,6 +10,7 @@ import type { BriefingDb } from '../../../lib/db/schema';
 import { seedBundledPack } from '../../../lib/db/seed';
 import { createHandlers, type BackgroundDeps } from '../../../entrypoints/background/handlers';
 import { highlightCss } from '../../../core/highlight-css';
+import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { highlightSheetOptions } from '../../../lib/platform';
 import { FrameMentions, memoryArea } from '../../../entrypoints/background/frame-mentions';
 import { PackManifest } from '../../../entrypoints/background/pack-manifest';
@@ -25,6 +26,7 @@ let deps: {
   openPage: ReturnType<typeof vi.fn<(path: string) => Promise<void>>>;
   reportProgress: ReturnType<typeof vi.fn<(done: number, total: number) => void>>;
   dataChanged: ReturnType<typeof vi.fn<(version: string) => Promise<void>>>;
+  settings: BackgroundDeps['settings'];
   frames: FrameMentions;
   setFrameCss: ReturnType<typeof vi.fn<BackgroundDeps['setFrameCss']>>;
   frameClient: BackgroundDeps['frameClient'];
@@ -41,6 +43,7 @@ beforeEach(async () => {
     openPage: vi.fn(() => Promise.resolve()),
     reportProgress: vi.fn(),
     dataChanged: vi.fn(() => Promise.resolve()),
+    settings: () => Promise.resolve(DEFAULT_SETTINGS),
     frames: new FrameMentions(memoryArea()),
     setFrameCss: vi.fn<BackgroundDeps['setFrameCss']>(() => Promise.resolve()),
     frameClient: () => ({

@@ -10,7 +10,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import bundled from '../../../assets/bundled-pack.json';
 import { backgroundClient, onPush } from '../../../lib/messaging';
-import { DATA_VERSION_KEY, type FromBackground } from '../../../lib/messaging/protocol';
+import type { FromBackground } from '../../../lib/messaging/protocol';
+import { DEFAULT_SETTINGS } from '../../../core/settings';
+import { SETTINGS_KEY } from '../../../lib/settings-store';
 import { listPacks, openBriefingDb } from '../../../lib/db';
 import { startBackground } from '../../../entrypoints/background/service';
 import { CARD_OPENS } from '../../../entrypoints/background/handlers';
@@ -92,6 +94,7 @@ describe('startBackground: messages', () => {
 
 describe('startBackground: importing a pack', () => {
   it('pushes its progress to the extension’s pages and tells open pages the new version', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/story' });
     const progress: Array<FromBackground['importProgress']> = [];
     const unsubscribe = onPush('importProgress', (payload) => progress.push(payload));
     const outcome = await backgroundClient.send('importPack', {
@@ -107,10 +110,31 @@ describe('startBackground: importing a pack', () => {
       [...progress.map((p) => p.done)].sort((a, b) => a - b),
     );
     const version = `${BUNDLED_VERSION},user-pack@1.0.0`;
-    expect(await fakeBrowser.storage.local.get(DATA_VERSION_KEY)).toEqual({
-      [DATA_VERSION_KEY]: version,
+    // To every frame of the tab: no frame id.
+    expect(sendToTab).toHaveBeenCalledWith(tab.id, {
+      channel: 'briefing-lens',
+      push: 'packsChanged',
+      payload: { version },
     });
     expect((await backgroundClient.send('getMatcherData', undefined)).version).toBe(version);
+  });
+});
+
+describe('startBackground: settings', () => {
+  it('tells every tab a change of the settings, which content scripts may not read themselves', async () => {
+    const tabs = await Promise.all(
+      ['https://a.example/', 'https://b.example/'].map((url) => fakeBrowser.tabs.create({ url })),
+    );
+    const paused = { ...DEFAULT_SETTINGS, pausedSites: ['a.example'] };
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: paused });
+    await vi.waitFor(() => {
+      for (const tab of tabs)
+        expect(sendToTab).toHaveBeenCalledWith(tab.id, {
+          channel: 'briefing-lens',
+          push: 'settingsChanged',
+          payload: expect.objectContaining({ pausedSites: ['a.example'] }),
+        });
+    });
   });
 });
 
@@ -234,5 +258,9 @@ describe('startBackground: who may ask what', () => {
   it('answers a web page what it needs: the matcher and briefings', async () => {
     expect(await fromPage('getBriefing', { entityId: 'wang-yi' })).toMatchObject({ ok: true });
     expect(await fromPage('getMatcherData', undefined)).toMatchObject({ ok: true });
+    expect(await fromPage('getSettings', undefined)).toEqual({
+      ok: true,
+      value: expect.objectContaining({ highlightStyle: DEFAULT_SETTINGS.highlightStyle }),
+    });
   });
 });

@@ -9,13 +9,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS, type Settings } from '../../../core/settings';
-import { createMessageListener, tabClient, type Handlers } from '../../../lib/messaging';
 import {
-  DATA_VERSION_KEY,
-  type MatcherData,
-  type ToBackground,
-} from '../../../lib/messaging/protocol';
-import { SETTINGS_KEY } from '../../../lib/settings-store';
+  createMessageListener,
+  pushToTabs,
+  tabClient,
+  type Handlers,
+} from '../../../lib/messaging';
+import type { MatcherData, ToBackground } from '../../../lib/messaging/protocol';
+import { loadSettings, SETTINGS_KEY } from '../../../lib/settings-store';
 import { GUARD_MS, startPage } from '../../../entrypoints/content/page-session';
 import { CARD_HOST_TAG } from '../../../entrypoints/content/card/card-host';
 import {
@@ -61,8 +62,10 @@ const getBriefing = vi.fn(({ entityId }: { entityId: string }) =>
 /** The popup's way to the tab: `tabs.sendMessage` reaches the page's runtime.onMessage. */
 const page = tabClient(1);
 
+/** The reader changes the settings; the background tells the tabs (as background/service.ts does). */
 async function settings(change: Partial<Settings>): Promise<void> {
   await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, ...change } });
+  await pushToTabs('settingsChanged', await loadSettings());
 }
 
 async function start(): Promise<void> {
@@ -117,6 +120,7 @@ beforeEach(() => {
   fakeBrowser.runtime.onMessage.addListener(
     createMessageListener<ToBackground>({
       getMatcherData,
+      getSettings: loadSettings,
       getBriefing,
       openPage,
       colourHighlights,
@@ -621,7 +625,7 @@ describe('startPage: packs change, and teardown', () => {
   it('starts a fresh session with new data when the installed packs change', async () => {
     await start();
     data = bundledMatcherData(bundledEntities.filter((e) => e.id !== 'xi-jinping'));
-    await fakeBrowser.storage.local.set({ [DATA_VERSION_KEY]: 'bundled@2' });
+    await pushToTabs('packsChanged', { version: 'bundled@2' });
     await vi.waitFor(() => expect(getMatcherData).toHaveBeenCalledTimes(2));
     await vi.waitFor(async () => expect(await counts()).not.toHaveProperty('xi-jinping'));
     expect(await counts()).toEqual({ 'wang-yi': 3, 'toshimitsu-motegi': 2, gyeongju: 1 });
@@ -634,10 +638,10 @@ describe('startPage: packs change, and teardown', () => {
     expect(listeners.filter((answer) => answer !== undefined)).toHaveLength(1);
   });
 
-  it('ignores other storage changes', async () => {
+  it('ignores storage, and pushes of other kinds', async () => {
     await start();
-    await fakeBrowser.storage.local.set({ unrelated: 1 });
-    await fakeBrowser.storage.sync.set({ [DATA_VERSION_KEY]: 'x' });
+    await fakeBrowser.storage.local.set({ dataVersion: 'x' });
+    await pushToTabs('importProgress', { done: 1, total: 2 });
     expect(getMatcherData).toHaveBeenCalledTimes(1);
   });
 
@@ -655,7 +659,7 @@ describe('startPage: packs change, and teardown', () => {
     // No observer, poll or listener is left to react.
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'Xi' }));
     await settings({ density: 'first' });
-    await fakeBrowser.storage.local.set({ [DATA_VERSION_KEY]: 'bundled@3' });
+    await pushToTabs('packsChanged', { version: 'bundled@3' });
     await elapse(10 * LOCATION_POLL_MS);
     expect(getMatcherData).toHaveBeenCalledTimes(1);
     expect(registry.size).toBe(0);
