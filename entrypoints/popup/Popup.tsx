@@ -10,15 +10,15 @@ import type { Translate } from '../../lib/i18n';
 import { normaliseSite } from '../../core/settings';
 import { articleHash } from '../../core/display';
 import { useSettings, type SettingsSource } from '../../components/use-settings';
-import { usePageMentions } from './use-page-mentions';
-import { usePageRows } from './use-page-rows';
-import { useBriefings } from './use-briefings';
+import { usePageMentions } from '../../components/page-list/use-page-mentions';
+import { usePageRows } from '../../components/page-list/use-page-rows';
+import { useBriefings } from '../../components/page-list/use-briefings';
 import { useSearch } from './use-search';
-import { useTopics } from './use-topics';
+import { useTopics } from '../../components/page-list/use-topics';
 import { PopupHeader } from './PopupHeader';
 import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
-import { PageEntities } from './PageEntities';
+import { PageEntities } from '../../components/page-list/PageEntities';
 import { PauseSwitches } from './PauseSwitches';
 
 export interface PopupProps extends SettingsSource {

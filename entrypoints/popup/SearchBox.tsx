@@ -5,7 +5,7 @@
 import type { RefObject } from 'preact';
 import type { Translate } from '../../lib/i18n';
 import type { Search } from './use-search';
-import { focusFirstRow } from './row-focus';
+import { focusFirstRow } from '../../components/page-list/row-focus';
 
 export interface SearchBoxProps {
   search: Search;

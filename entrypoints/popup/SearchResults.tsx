@@ -2,8 +2,8 @@
 import type { RefObject } from 'preact';
 import type { Translate } from '../../lib/i18n';
 import type { SearchHit } from './use-search';
-import { EntityRow } from './EntityRow';
-import { moveBetweenRows } from './row-focus';
+import { EntityRow } from '../../components/page-list/EntityRow';
+import { moveBetweenRows } from '../../components/page-list/row-focus';
 
 export interface SearchResultsProps {
   results: SearchHit[];

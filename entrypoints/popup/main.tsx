@@ -5,6 +5,7 @@ import { browser } from '../../lib/browser';
 import { t, uiLanguage } from '../../lib/i18n';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
 import '../../components/ui.css';
+import '../../components/page-list/page-list.css';
 import './popup.css';
 
 document.documentElement.lang = uiLanguage();

@@ -5,7 +5,7 @@
  * hooks that load what they show.
  */
 import type { BriefingView } from '../../../core/views';
-import type { Briefings } from '../../../entrypoints/popup/use-briefings';
+import type { Briefings } from '../../../components/page-list/use-briefings';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRef } from 'preact';
 import {
@@ -17,16 +17,16 @@ import {
   screen,
   waitFor,
 } from '@testing-library/preact';
-import { EntityRow } from '../../../entrypoints/popup/EntityRow';
+import { EntityRow } from '../../../components/page-list/EntityRow';
 import { PopupHeader } from '../../../entrypoints/popup/PopupHeader';
 import { SearchBox } from '../../../entrypoints/popup/SearchBox';
 import { SearchResults } from '../../../entrypoints/popup/SearchResults';
-import { PageEntities } from '../../../entrypoints/popup/PageEntities';
+import { PageEntities } from '../../../components/page-list/PageEntities';
 import { PauseSwitches } from '../../../entrypoints/popup/PauseSwitches';
-import { usePageMentions, type PageState } from '../../../entrypoints/popup/use-page-mentions';
-import { usePageRows } from '../../../entrypoints/popup/use-page-rows';
+import { usePageMentions, type PageState } from '../../../components/page-list/use-page-mentions';
+import { usePageRows } from '../../../components/page-list/use-page-rows';
 import { useSearch, type Search, type SearchHit } from '../../../entrypoints/popup/use-search';
-import { useTopics } from '../../../entrypoints/popup/use-topics';
+import { useTopics } from '../../../components/page-list/use-topics';
 import { createLocalClient, type Client, type Handlers } from '../../../lib/messaging';
 import type {
   EntitySummary,

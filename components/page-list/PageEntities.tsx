@@ -5,16 +5,16 @@
 import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SourceRef } from '../../core/pack/types';
-import { BriefingSummary } from '../../components/BriefingSummary';
-import type { Briefings } from './use-briefings';
+import { BriefingSummary } from '../BriefingSummary';
+import type { Briefings } from '../../components/page-list/use-briefings';
 import type { Translate } from '../../lib/i18n';
 import type { TopicSummary } from '../../core/views';
 import { isEntityVisible, type Settings } from '../../core/settings';
 import { displayName } from '../../core/display';
-import type { PageState } from './use-page-mentions';
-import type { PageRows } from './use-page-rows';
-import { EntityRow } from './EntityRow';
-import { moveBetweenRows } from './row-focus';
+import type { PageState } from '../../components/page-list/use-page-mentions';
+import type { PageRows } from '../../components/page-list/use-page-rows';
+import { EntityRow } from '../../components/page-list/EntityRow';
+import { moveBetweenRows } from '../../components/page-list/row-focus';
 
 export interface PageEntitiesProps {
   page: PageState;

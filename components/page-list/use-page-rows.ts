@@ -7,7 +7,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { EntitySummary } from '../../lib/messaging/protocol';
 import type { TopicSummary } from '../../core/views';
 import { displayName } from '../../core/display';
-import type { PageState } from './use-page-mentions';
+import type { PageState } from '../../components/page-list/use-page-mentions';
 
 export interface PageRow {
   id: string;
