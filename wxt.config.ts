@@ -42,6 +42,13 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_commandPreviousMention__',
       },
+      // No suggested key: every free Alt+Shift letter left is some OS's own
+      // (ChromeOS takes L, S, M, N…); the reader picks one. Firefox opens its
+      // sidebar itself on the reserved `_execute_sidebar_action`; Chromium
+      // hands the command to the background (sidePanel.open).
+      [browser === 'firefox' ? '_execute_sidebar_action' : 'open-side-panel']: {
+        description: '__MSG_commandOpenSidePanel__',
+      },
     },
     // Firefox gets WXT's default, Manifest V2 (.output/firefox-mv2): the
     // content script's <all_urls> is granted at install and cannot be

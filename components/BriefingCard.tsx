@@ -27,6 +27,8 @@ export interface CardActions {
   onSelectEntity(entityId: string): void;
   onOpenBriefing(entityId: string): void;
   onOpenSource(source: SourceRef, packId: string): void;
+  /** shows the page's briefings in the side panel, beside it (omitted: no button) */
+  onOpenSidePanel?(): void;
 }
 
 export interface BriefingCardProps extends CardActions {
@@ -133,6 +135,24 @@ export function BriefingCard(props: BriefingCardProps) {
           {name}
         </h2>
         <div class="tools">
+          {props.onOpenSidePanel ? (
+            <button
+              type="button"
+              class="side-panel"
+              title={t('sidePanel_open')}
+              aria-label={t('sidePanel_open')}
+              onClick={props.onOpenSidePanel}
+            >
+              <svg viewBox="0 0 16 16" aria-hidden="true" width="14" height="14">
+                <path
+                  d="M2 3h12v10H2zM10 3v10"
+                  fill="none"
+                  stroke="currentColor"
+                  stroke-width="1.5"
+                />
+              </svg>
+            </button>
+          ) : null}
           <button
             type="button"
             class={props.pinned ? 'pin pinned' : 'pin'}

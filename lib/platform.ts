@@ -66,3 +66,20 @@ export function caretAt(
   const range = doc.caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
+
+/**
+ * Opens the side panel beside the page. Call it while the reader's click or
+ * key is being handled, with nothing awaited first: both browsers open a
+ * panel only in answer to the reader, and Firefox only synchronously.
+ * - Chromium: `sidePanel.open`, for a window (the popup, a command) or a tab
+ *   (the card, through the background).
+ * - Firefox: `sidebarAction.open`, for the window the call comes from.
+ */
+export function openSidePanel(where: { windowId?: number; tabId?: number }): Promise<void> {
+  if (import.meta.env.FIREFOX) {
+    const sidebar = (browser as unknown as { sidebarAction: { open(): Promise<void> } })
+      .sidebarAction;
+    return sidebar.open();
+  }
+  return browser.sidePanel.open(where as never);
+}

@@ -3,7 +3,7 @@
  * paused, and otherwise its entities by mentions, filtered by topic chips.
  */
 import type { RefObject } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { SourceRef } from '../../core/pack/types';
 import { BriefingSummary } from '../BriefingSummary';
 import type { Briefings } from '../../components/page-list/use-briefings';
@@ -28,6 +28,13 @@ export interface PageEntitiesProps {
   /** the listed entities' briefings, as they arrive */
   briefings: Briefings;
   onOpenSource: (source: SourceRef, packId: string) => void;
+  /**
+   * the name the reader looks at on the page (the side panel): its row is
+   * marked, opened and brought into view; `at` tells one look from the next
+   */
+  looking?: { entityId: string; at: number } | null;
+  /** called once a look is shown, with its `at` (bench/popup.ts times the side panel) */
+  onLookShown?: (at: number) => void;
   t: Translate;
   uiLanguage: string;
 }
@@ -38,6 +45,17 @@ export function PageEntities(props: PageEntitiesProps) {
   const active = page.status === 'ready' && page.page.active;
   // One summary shows its whole sentence at a time.
   const [expanded, setExpanded] = useState<string | null>(null);
+  const looking = props.looking ?? null;
+  useEffect(() => {
+    if (!looking) return;
+    setExpanded(looking.entityId);
+    const row = list.current?.querySelector(`[data-entity="${CSS.escape(looking.entityId)}"]`);
+    row?.scrollIntoView({
+      block: 'nearest',
+      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+    });
+    props.onLookShown?.(looking.at);
+  }, [looking?.at]);
   return (
     <section class="content" aria-label={t('popup_title')} aria-busy={page.status === 'loading'}>
       {page.status === 'loading' && <p class="empty">{t('popup_loading')}</p>}
@@ -71,7 +89,7 @@ export function PageEntities(props: PageEntitiesProps) {
           onKeyDown={(e) => moveBetweenRows(e, list.current)}
         >
           {listed.map(({ entity, count }) => (
-            <li key={entity.id}>
+            <li key={entity.id} aria-current={looking?.entityId === entity.id ? 'true' : undefined}>
               <EntityRow
                 entity={entity}
                 count={count}

@@ -19,7 +19,7 @@ export type PageState =
   | { status: 'ready'; page: PageMentions; entities: Map<string, EntitySummary> };
 
 /** The top frame's content script of a tab; with the tab's id, the other frames' counts are asked too. */
-type TabClient = Client<ToContent> & { tabId?: number };
+export type TabClient = Client<ToContent> & { tabId?: number };
 
 export interface PageMentionsState {
   page: PageState;
@@ -39,25 +39,8 @@ export function usePageMentions(
   const [tab, setTab] = useState<TabClient | null>(null);
   const client = useRef<Promise<TabClient | null> | null>(null);
 
-  const refresh = async (target: TabClient | null) => {
-    if (!target) return setPage({ status: 'unavailable' });
-    try {
-      const [top, frames] = await Promise.all([
-        target.send('getPageMentions', undefined),
-        target.tabId === undefined
-          ? []
-          : background.send('getFrameMentions', { tabId: target.tabId }).catch(() => []),
-      ]);
-      const found = { ...top, entities: mergeCounts(top.entities, frames) };
-      const summaries = found.entities.length
-        ? await background.send('getEntities', { ids: found.entities.map((e) => e.id) })
-        : [];
-      setPage({ status: 'ready', page: found, entities: new Map(summaries.map((s) => [s.id, s])) });
-    } catch {
-      // No content script answered: a browser page, the web store, a PDF…
-      setPage({ status: 'unavailable' });
-    }
-  };
+  const refresh = async (target: TabClient | null) =>
+    setPage(await readPageMentions(target, background));
 
   useEffect(() => {
     const found = activeTab().catch(() => null);
@@ -74,6 +57,33 @@ export function usePageMentions(
     refresh,
     refreshActiveTab: () => void client.current?.then(refresh),
   };
+}
+
+/**
+ * What `target`'s content script found (its top frame, and the background's
+ * report of the other frames), with the entities' summaries.
+ */
+export async function readPageMentions(
+  target: TabClient | null,
+  background: Client<ToBackground>,
+): Promise<PageState> {
+  if (!target) return { status: 'unavailable' };
+  try {
+    const [top, frames] = await Promise.all([
+      target.send('getPageMentions', undefined),
+      target.tabId === undefined
+        ? []
+        : background.send('getFrameMentions', { tabId: target.tabId }).catch(() => []),
+    ]);
+    const found = { ...top, entities: mergeCounts(top.entities, frames) };
+    const summaries = found.entities.length
+      ? await background.send('getEntities', { ids: found.entities.map((e) => e.id) })
+      : [];
+    return { status: 'ready', page: found, entities: new Map(summaries.map((s) => [s.id, s])) };
+  } catch {
+    // No content script answered: a browser page, the web store, a PDF…
+    return { status: 'unavailable' };
+  }
 }
 
 /** The top frame's counts and the other frames', summed per entity, the most mentioned first. */

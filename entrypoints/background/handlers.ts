@@ -42,6 +42,8 @@ export interface BackgroundDeps {
   reportProgress: (done: number, total: number) => void;
   /** the installed packs changed: open pages should fetch their data again */
   dataChanged: (version: string) => Promise<void>;
+  /** opens the side panel for a tab (lib/platform.ts) */
+  openSidePanel: (where: { tabId?: number }) => Promise<void>;
   /** the reader's settings (lib/settings-store.ts's loadSettings) */
   settings: () => Promise<Settings>;
   /** what the frames of each tab found */
@@ -173,6 +175,7 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
     },
     getMatcherData: () => currentMatcherData(),
     getSettings: () => deps.settings(),
+    openSidePanel: (_, { tabId }) => deps.openSidePanel({ tabId }),
     getBriefing: async ({ entityId }) =>
       (await getBriefing(await deps.database(), entityId)) ?? null,
     searchEntities: async ({ query, limit }) => searchEntities(await deps.database(), query, limit),

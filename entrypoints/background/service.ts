@@ -8,6 +8,7 @@ import { browser } from '../../lib/browser';
 import { createMessageListener, pushToPages, pushToTabs, tabClient } from '../../lib/messaging';
 import type { ToBackground } from '../../lib/messaging/protocol';
 import { loadSettings, watchSettings } from '../../lib/settings-store';
+import { openSidePanel } from '../../lib/platform';
 import { listPacks, openBriefingDb, seedBundledPack } from '../../lib/db';
 import type { CompiledPack } from '../../core/pack/types';
 import bundledPack from '../../assets/bundled-pack.json';
@@ -57,6 +58,7 @@ export function startBackground(): void {
     reportProgress: (done, total) => void pushToPages('importProgress', { done, total }),
     dataChanged: (version) => pushToTabs('packsChanged', { version }),
     settings: loadSettings,
+    openSidePanel,
   });
   browser.runtime.onMessage.addListener(createMessageListener<ToBackground>(handlers) as never);
   // Content scripts may not read storage (storage-access.ts): they hear changes from here.
@@ -71,6 +73,11 @@ export function startBackground(): void {
   browser.runtime.onStartup.addListener(() => undefined);
 
   browser.commands?.onCommand.addListener((command, tab) => {
+    // At once, inside the key's handling: the browser opens a panel only then.
+    if (command === 'open-side-panel') {
+      void openSidePanel({ windowId: tab?.windowId }).catch(() => undefined);
+      return;
+    }
     const backwards = command === 'previous-mention';
     if ((command !== 'next-mention' && !backwards) || tab?.id === undefined) return;
     tabClient(tab.id)

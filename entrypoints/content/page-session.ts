@@ -7,7 +7,7 @@
 import { matcherFromCompiled } from '../../core/recognition';
 import { isEntityVisible, isSitePaused, type Settings } from '../../core/settings';
 import { browser } from '../../lib/browser';
-import { backgroundClient, createMessageListener, onPush } from '../../lib/messaging';
+import { backgroundClient, createMessageListener, onPush, pushToPages } from '../../lib/messaging';
 import type { MatcherData, PageEntity, ToContent } from '../../lib/messaging/protocol';
 import { t, uiLanguage } from '../../lib/i18n';
 import { displayName, kindKey } from '../../core/display';
@@ -31,6 +31,7 @@ import { countMentions, isForThisFrame, pageHandlers, type MentionPlace } from '
 import { startFrameReport, type FrameReport } from './frame-report';
 import { Diagnostics } from './diagnostics';
 import { pageDate } from './page-date';
+import { listenForPanels, type PanelLink } from './panel-link';
 
 /**
  * Starts a session on the page, and a fresh one whenever the installed packs
@@ -41,6 +42,8 @@ import { pageDate } from './page-date';
  */
 export async function startPage(signal: AbortSignal): Promise<void> {
   const diagnostics = new Diagnostics();
+  // Outlives sessions too: a panel's port stays open across a pack change.
+  const panel = listenForPanels(signal);
   let session: PageSession | null = null;
   let ending: AbortController | null = null;
   /** the settings last heard of, which win over an answer asked for before them */
@@ -54,7 +57,7 @@ export async function startPage(signal: AbortSignal): Promise<void> {
       backgroundClient.send('getMatcherData', undefined),
     ]);
     if (current.signal.aborted) return;
-    session = new PageSession(heard ?? settings, data, current.signal, diagnostics);
+    session = new PageSession(heard ?? settings, data, current.signal, diagnostics, panel);
   };
   const stops = [
     onPush('packsChanged', () => void run().catch(() => undefined)),
@@ -106,6 +109,7 @@ class PageSession {
     data: MatcherData,
     private readonly signal: AbortSignal,
     private readonly diagnostics: Diagnostics,
+    private readonly panel: PanelLink,
   ) {
     this.data = data;
     this.entities = new Map(data.entities.map((e) => [e.id, e]));
@@ -129,7 +133,10 @@ class PageSession {
       t,
       uiLanguage: uiLanguage(),
       onEscape: () => this.focus(null),
-      onTiming: (timing) => diagnostics.addCardTiming(timing),
+      onTiming: (timing) => {
+        diagnostics.addCardTiming(timing);
+        if (timing.event === 'requested') panel.looking(timing.entityId);
+      },
       // Read when the first card opens (the page may set its meta tags late), once a page.
       pageDate: () => (this.pageDate === undefined ? (this.pageDate = pageDate()) : this.pageDate),
       ...(topCanShowOurCard() && {
@@ -141,7 +148,9 @@ class PageSession {
       signal,
       isTopFrame: window === window.top,
       counts: () => countMentions(this.index.values()),
-      send: (entities) => backgroundClient.send('reportFrameMentions', { entities }),
+      // A panel asks the background for a frame's names: tell it once they are there.
+      send: (entities) =>
+        backgroundClient.send('reportFrameMentions', { entities }).then(() => panel.changed()),
     });
     signal.addEventListener('abort', () => {
       cancelAnimationFrame(this.repaintFrame);
@@ -191,6 +200,21 @@ class PageSession {
       onRestyled: () => this.restyled(),
     });
     if (this.active) this.start();
+    else this.announceToPanels();
+  }
+
+  /** The top frame, scanned (or paused): a side panel following the tab may connect now. */
+  private announced = false;
+  private announceToPanels(): void {
+    if (this.announced || window !== window.top) return;
+    this.announced = true;
+    void pushToPages('pageReady', {});
+  }
+
+  /** The names found changed: the popup's frame counts and any side panel hear of it. */
+  private mentionsChanged(): void {
+    this.frameReport.changed();
+    if (window === window.top) this.panel.changed();
   }
 
   private get active(): boolean {
@@ -228,7 +252,10 @@ class PageSession {
       ownHost: () => this.card.host.element,
       onMentions: (mentions) => this.addMentions(mentions),
       onForgotten: (mentions) => this.forget(mentions),
-      onPassEnd: (detail) => this.diagnostics.addPass(detail),
+      onPassEnd: (detail) => {
+        this.diagnostics.addPass(detail);
+        this.announceToPanels();
+      },
       signal: this.signal,
       yieldToPage: () => (this.coloursLanding ?? Promise.resolve()).then(yieldToIdle),
     }));
@@ -243,7 +270,7 @@ class PageSession {
     this.focus(null);
     this.index.removeWhere(() => true);
     this.unrendered.clear();
-    this.frameReport.changed();
+    this.mentionsChanged();
     this.painter.clear();
     this.scanner?.resetDocumentState();
     if (this.active) this.start();
@@ -255,7 +282,7 @@ class PageSession {
 
   private addMentions(mentions: PageMention[]): void {
     const added = mentions.filter((m) => this.index.add(m));
-    if (added.length) this.frameReport.changed();
+    if (added.length) this.mentionsChanged();
     const rule = this.paintRule;
     const mode = paintMode(rule);
     if (mode === 'recompute') this.scheduleRepaint();
@@ -333,6 +360,8 @@ class PageSession {
     }
     if (this.active && !wasActive && !this.started) this.start();
     this.repaint();
+    // What the popup and a panel list depends on it (paused or not, which kinds).
+    this.mentionsChanged();
   }
 
   /** Takes mentions of text that changed or went away, or that the page decided otherwise, off it. */
@@ -344,7 +373,7 @@ class PageSession {
       if (entity) this.painter.delete(entity.kind, mention.range);
       if (mention === this.focused) this.focus(null);
     }
-    if (mentions.length) this.frameReport.changed();
+    if (mentions.length) this.mentionsChanged();
     // The next mention of an entity may now be its first.
     if (mentions.length && this.settings.density === 'first') this.scheduleRepaint();
   }
@@ -381,7 +410,10 @@ class PageSession {
     this.focused = mention;
     this.keysOnFocused = !!mention && byKeyboard;
     this.painter.setFocus(mention?.range ?? null);
-    if (mention) scrollMentionIntoView(mention);
+    if (mention) {
+      scrollMentionIntoView(mention);
+      this.panel.looking(mention.entityId);
+    }
     const entity = mention && this.entities.get(mention.entityId);
     if (!entity || !place) return this.announcer.clear();
     const language = uiLanguage();

@@ -15,7 +15,7 @@ import { usePageRows } from '../../components/page-list/use-page-rows';
 import { useBriefings } from '../../components/page-list/use-briefings';
 import { useSearch } from './use-search';
 import { useTopics } from '../../components/page-list/use-topics';
-import { PopupHeader } from './PopupHeader';
+import { PageHeader } from '../../components/page-list/PageHeader';
 import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
 import { PageEntities } from '../../components/page-list/PageEntities';
@@ -26,6 +26,8 @@ export interface PopupProps extends SettingsSource {
   /** the active tab's content script, or null where there is no tab */
   activeTab: () => Promise<Client<ToContent> | null>;
   openOptions: () => void;
+  /** opens the side panel beside the page (called inside the click: lib/platform.ts) */
+  openSidePanel?: () => void;
   t: Translate;
   uiLanguage: string;
 }
@@ -78,7 +80,22 @@ export function Popup(props: PopupProps) {
 
   return (
     <main class="popup">
-      <PopupHeader hostname={hostname} openOptions={props.openOptions} t={t} />
+      <PageHeader hostname={hostname} openOptions={props.openOptions} t={t}>
+        {props.openSidePanel && (
+          <button
+            type="button"
+            class="icon-button"
+            data-action="side-panel"
+            onClick={props.openSidePanel}
+            aria-label={t('sidePanel_open')}
+            title={t('sidePanel_open')}
+          >
+            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+              <path fill="none" stroke="currentColor" stroke-width="2" d="M4 5h16v14H4zM14 5v14" />
+            </svg>
+          </button>
+        )}
+      </PageHeader>
       {saveFailed && (
         <p class="save-failed" role="alert">
           {t('settings_notSaved')}

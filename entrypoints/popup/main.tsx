@@ -3,12 +3,16 @@ import { Popup } from './Popup';
 import { backgroundClient, tabClient } from '../../lib/messaging';
 import { browser } from '../../lib/browser';
 import { t, uiLanguage } from '../../lib/i18n';
+import { openSidePanel } from '../../lib/platform';
 import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
 import '../../components/ui.css';
 import '../../components/page-list/page-list.css';
 import './popup.css';
 
 document.documentElement.lang = uiLanguage();
+// Known before any click: the panel must open inside the click, with nothing awaited.
+let windowId: number | undefined;
+void browser.windows.getCurrent().then((w) => (windowId = w.id));
 render(
   <Popup
     background={backgroundClient}
@@ -24,6 +28,12 @@ render(
       return () => stop.abort();
     }}
     openOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+    openSidePanel={() =>
+      void openSidePanel({ windowId }).then(
+        () => window.close(),
+        () => undefined,
+      )
+    }
     t={t}
     uiLanguage={uiLanguage()}
   />,

@@ -8,7 +8,7 @@
 import { browser } from '../browser';
 import type {
   Envelope,
-  FromBackground,
+  Pushes,
   PushEnvelope,
   Reply,
   RequestOf,
@@ -136,10 +136,10 @@ export function tabClient(tabId: number, frameId = 0): Client<ToContent> & { tab
   };
 }
 
-/** Tells the extension's open pages something (the background's side of `onPush`). */
-export async function pushToPages<K extends keyof FromBackground>(
+/** Tells the extension's open pages something (from the background, or a content script). */
+export async function pushToPages<K extends keyof Pushes>(
   push: K,
-  payload: FromBackground[K],
+  payload: Pushes[K],
 ): Promise<void> {
   const envelope: PushEnvelope<K> = { channel: 'briefing-lens', push, payload };
   // Nobody listening (no extension page open) is no failure.
@@ -150,9 +150,9 @@ export async function pushToPages<K extends keyof FromBackground>(
  * Tells the content scripts in every frame of every tab something; a tab
  * where none runs (a browser page, say) is skipped.
  */
-export async function pushToTabs<K extends keyof FromBackground>(
+export async function pushToTabs<K extends keyof Pushes>(
   push: K,
-  payload: FromBackground[K],
+  payload: Pushes[K],
 ): Promise<void> {
   const envelope: PushEnvelope<K> = { channel: 'briefing-lens', push, payload };
   const tabs = await browser.tabs.query({});
@@ -165,14 +165,18 @@ export async function pushToTabs<K extends keyof FromBackground>(
   );
 }
 
-/** Calls `listener` with every push of this kind; returns the unsubscribe. */
-export function onPush<K extends keyof FromBackground>(
+/**
+ * Calls `listener` with every push of this kind, and the tab it came from
+ * when a content script sent it; returns the unsubscribe.
+ */
+export function onPush<K extends keyof Pushes>(
   push: K,
-  listener: (payload: FromBackground[K]) => void,
+  listener: (payload: Pushes[K], from: { tabId?: number }) => void,
 ): () => void {
-  const onMessage = (message: unknown) => {
+  const onMessage = (message: unknown, sender?: { tab?: { id?: number } }) => {
     const m = message as Partial<PushEnvelope<K>> | null;
-    if (m?.channel === 'briefing-lens' && m.push === push && m.payload) listener(m.payload);
+    if (m?.channel === 'briefing-lens' && m.push === push && m.payload)
+      listener(m.payload, { tabId: sender?.tab?.id });
   };
   browser.runtime.onMessage.addListener(onMessage);
   return () => browser.runtime.onMessage.removeListener(onMessage);

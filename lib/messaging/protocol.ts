@@ -84,6 +84,8 @@ export interface ToBackground {
    * the `settingsChanged` push.
    */
   getSettings: { request: undefined; response: Settings };
+  /** the card's "beside the page" button (trusted clicks only): the side panel opens for the tab */
+  openSidePanel: { request: undefined; response: void };
   getBriefing: { request: { entityId: string }; response: BriefingView | null };
   searchEntities: { request: { query: string; limit?: number }; response: EntitySummary[] };
   getEntities: { request: { ids: string[] }; response: EntitySummary[] };
@@ -259,18 +261,39 @@ export interface ToContent {
 }
 
 /**
- * Background → the extension's own pages (`pushToPages`) or every frame of
- * every tab (`pushToTabs`), unasked; nobody may be listening. Both subscribe
- * with `onPush`.
+ * Messages nobody asked for, and nobody need be listening to: from the
+ * background to our pages (`pushToPages`) or to every frame of every tab
+ * (`pushToTabs`), and from a tab's top frame to our pages (`pushToPages`
+ * again: a content script's runtime messages reach them). All are heard with
+ * `onPush`.
  */
-export interface FromBackground {
+export interface Pushes {
   /** to our pages: an import is under way, `done` of `total` records written */
   importProgress: { done: number; total: number };
   /** to tabs: the reader changed a setting */
   settingsChanged: Settings;
   /** to tabs: the installed packs changed; pages fetch their matcher data again */
   packsChanged: { version: string };
+  /**
+   * from a tab's top frame to our pages (sent by the content script, which
+   * uses the same channel): its page was scanned for the first time, so a
+   * side panel following the tab can connect to it and list what it found
+   */
+  pageReady: Record<string, never>;
 }
+
+/** The port a side panel opens to every frame of the tab it follows (tabs.connect). */
+export const PANEL_PORT = 'briefing-lens-panel';
+
+/** What a frame tells a side panel connected to it (content/panel-link.ts). */
+export type PanelEvent =
+  /** the names found changed: ask again */
+  | { type: 'changed' }
+  /**
+   * the reader is looking at a name (its card opened, or the keyboard reached
+   * it); `at` on the shared clock (performance.timeOrigin + now)
+   */
+  | { type: 'looking'; entityId: string; at: number };
 
 export type RequestOf<P, K extends keyof P> = P[K] extends { request: infer R } ? R : never;
 export type ResponseOf<P, K extends keyof P> = P[K] extends { response: infer R } ? R : never;
@@ -283,10 +306,10 @@ export interface Envelope<P, K extends keyof P = keyof P> {
 }
 
 /** A push on the wire. */
-export interface PushEnvelope<K extends keyof FromBackground = keyof FromBackground> {
+export interface PushEnvelope<K extends keyof Pushes = keyof Pushes> {
   channel: 'briefing-lens';
   push: K;
-  payload: FromBackground[K];
+  payload: Pushes[K];
 }
 
 /** What a handler's result becomes on the wire: errors are values, not exceptions. */

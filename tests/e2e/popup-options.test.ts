@@ -21,15 +21,17 @@ import {
   readHighlights,
   waitFor,
   waitForScan,
-  TARGET_CLOSED,
   type Harness,
   type PopupTarget,
 } from '../support/harness';
 import {
   axeViolations,
+  clickInPopup,
   emulateColorScheme,
   formatViolations,
   highlightCount,
+  listedRows,
+  rows,
   useMessagesIn,
   useMessagesInPopup,
   launchOptions,
@@ -44,9 +46,6 @@ const { demo, expected, entities } = demoFixture();
 /** A page of the project's own that names nobody of the briefings. */
 const EMPTY_PAGE = 'garden-notes-en.html';
 
-type Row = { id: string; count: number; person: boolean; fact: string; source: string };
-const ROWS = `[...document.querySelectorAll('.entities [data-entity]')].map((e) => ({ id: e.dataset.entity, count: Number(e.querySelector('[data-count]')?.dataset.count), person: e.classList.contains('kind-person'), fact: e.querySelector('.summary .fact-text')?.textContent ?? '', source: e.querySelector('.summary a.source')?.textContent ?? '' }))`;
-
 async function withPopup<T>(
   harness: Harness,
   page: Page,
@@ -59,28 +58,6 @@ async function withPopup<T>(
   } finally {
     popup.close();
   }
-}
-
-/** The rows, once listed and once their briefings have arrived (the rows grow as they do). */
-async function rows(popup: PopupTarget): Promise<Row[]> {
-  await popup.waitFor(`document.querySelectorAll('.entities [data-entity]').length > 0`);
-  await popup.waitFor(`document.querySelector('.entities[aria-busy="false"]')`);
-  return popup.evaluate<Row[]>(ROWS);
-}
-
-/** Clicks an element of the popup the way a pointer would (CDP mouse events at its centre). */
-async function clickInPopup(popup: PopupTarget, selector: string): Promise<void> {
-  const box = await popup.evaluate<{ x: number; y: number } | null>(
-    `(() => { const e = document.querySelector(${JSON.stringify(selector)}); if (!e) return null; e.scrollIntoView({ block: 'nearest' }); const r = e.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`,
-  );
-  assert.ok(box, `${selector} is in the popup`);
-  for (const type of ['mousePressed', 'mouseReleased'])
-    await popup
-      .send('Input.dispatchMouseEvent', { type, ...box, button: 'left', clickCount: 1 })
-      .catch((error: Error) => {
-        // A click that opens a tab closes the popup, maybe before it answers.
-        if (type !== 'mouseReleased' || !error.message.includes(TARGET_CLOSED)) throw error;
-      });
 }
 
 /** The stored settings as the extension reads them: sync's item, the paused sites from local. */
@@ -166,7 +143,7 @@ describe('the toolbar popup', () => {
       await popup.waitFor(
         `[...document.querySelectorAll('.entities .kind-person')].every((e) => e.querySelector('.summary .fact-text'))`,
       );
-      for (const row of await popup.evaluate<Row[]>(ROWS))
+      for (const row of await listedRows(popup))
         if (row.person) {
           assert.ok(row.fact.length > 20, `${row.id}: a sentence (${row.fact})`);
           assert.match(row.source, /\d{4}/, `${row.id}: its source, dated (${row.source})`);

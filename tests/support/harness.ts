@@ -436,7 +436,21 @@ export async function openToolbarPopup(harness: Harness, forPage: Page): Promise
       globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }
     ).chrome.action.openPopup(),
   );
-  const url = extensionUrl(harness, 'popup.html');
+  return connectToPage(harness, 'popup.html', 'The toolbar popup did not open');
+}
+
+/**
+ * The browser's real side panel, once something opened it (the popup's
+ * button, the card's, a command): like the popup, a DevTools target
+ * Playwright does not list as a page.
+ */
+export function waitForSidePanel(harness: Harness): Promise<PopupTarget> {
+  return connectToPage(harness, 'sidepanel.html', 'The side panel did not open');
+}
+
+/** Waits for a target showing an extension page (at most 5 s) and connects to it. */
+async function connectToPage(harness: Harness, pagePath: string, failure: string) {
+  const url = extensionUrl(harness, pagePath);
   for (let tries = 0; tries < 100; tries++) {
     const targets = (await (
       await fetch(`http://127.0.0.1:${harness.devtoolsPort}/json/list`)
@@ -448,7 +462,7 @@ export async function openToolbarPopup(harness: Harness, forPage: Page): Promise
     if (target) return PopupTarget.connect(target.webSocketDebuggerUrl);
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error('The toolbar popup did not open');
+  throw new Error(failure);
 }
 
 /** The message of a command sent to (or pending on) a target that has closed. */

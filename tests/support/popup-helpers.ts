@@ -6,8 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
-import { REPO_ROOT, type PopupTarget } from './harness';
+import { REPO_ROOT, TARGET_CLOSED, type PopupTarget } from './harness';
 
 export const AXE_SOURCE = readFileSync(
   path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'),
@@ -110,4 +111,35 @@ export async function useMessagesInPopup(popup: PopupTarget, locale: string): Pr
 export function launchOptions<T extends object>(options: T): T & { extensionDir?: string } {
   const dir = process.env.BRIEFING_LENS_EXTENSION_DIR;
   return dir ? { ...options, extensionDir: dir } : options;
+}
+
+export type Row = { id: string; count: number; person: boolean; fact: string; source: string };
+/** Each listed entity of the popup's or side panel's page list, with its briefing's first sentence and source. */
+const ROWS = `[...document.querySelectorAll('.entities [data-entity]')].map((e) => ({ id: e.dataset.entity, count: Number(e.querySelector('[data-count]')?.dataset.count), person: e.classList.contains('kind-person'), fact: e.querySelector('.summary .fact-text')?.textContent ?? '', source: e.querySelector('.summary a.source')?.textContent ?? '' }))`;
+
+/** The rows, once listed and once their briefings have arrived (the rows grow as they do). */
+export async function rows(popup: PopupTarget): Promise<Row[]> {
+  await popup.waitFor(`document.querySelectorAll('.entities [data-entity]').length > 0`);
+  await popup.waitFor(`document.querySelector('.entities[aria-busy="false"]')`);
+  return listedRows(popup);
+}
+
+/** The rows as they are now. */
+export function listedRows(popup: PopupTarget): Promise<Row[]> {
+  return popup.evaluate<Row[]>(ROWS);
+}
+
+/** Clicks an element of the popup (or the side panel) the way a pointer would (CDP mouse events at its centre). */
+export async function clickInPopup(popup: PopupTarget, selector: string): Promise<void> {
+  const box = await popup.evaluate<{ x: number; y: number } | null>(
+    `(() => { const e = document.querySelector(${JSON.stringify(selector)}); if (!e) return null; e.scrollIntoView({ block: 'nearest' }); const r = e.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`,
+  );
+  assert.ok(box, `${selector} is in the popup`);
+  for (const type of ['mousePressed', 'mouseReleased'])
+    await popup
+      .send('Input.dispatchMouseEvent', { type, ...box, button: 'left', clickCount: 1 })
+      .catch((error: Error) => {
+        // A click that opens a tab closes the popup, maybe before it answers.
+        if (type !== 'mouseReleased' || !error.message.includes(TARGET_CLOSED)) throw error;
+      });
 }

@@ -348,6 +348,7 @@ export class CardController {
           page: 'article',
           hash: articleHash(packId, source),
         }),
+      onOpenSidePanel: () => void this.deps.client.send('openSidePanel', undefined),
     };
   }
 

@@ -27,6 +27,7 @@ let deps: {
   reportProgress: ReturnType<typeof vi.fn<(done: number, total: number) => void>>;
   dataChanged: ReturnType<typeof vi.fn<(version: string) => Promise<void>>>;
   settings: BackgroundDeps['settings'];
+  openSidePanel: ReturnType<typeof vi.fn<BackgroundDeps['openSidePanel']>>;
   frames: FrameMentions;
   setFrameCss: ReturnType<typeof vi.fn<BackgroundDeps['setFrameCss']>>;
   frameClient: BackgroundDeps['frameClient'];
@@ -44,6 +45,7 @@ beforeEach(async () => {
     reportProgress: vi.fn(),
     dataChanged: vi.fn(() => Promise.resolve()),
     settings: () => Promise.resolve(DEFAULT_SETTINGS),
+    openSidePanel: vi.fn<BackgroundDeps['openSidePanel']>(() => Promise.resolve()),
     frames: new FrameMentions(memoryArea()),
     setFrameCss: vi.fn<BackgroundDeps['setFrameCss']>(() => Promise.resolve()),
     frameClient: () => ({

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import bundled from '../../../assets/bundled-pack.json';
 import { backgroundClient, onPush } from '../../../lib/messaging';
-import type { FromBackground } from '../../../lib/messaging/protocol';
+import type { Pushes } from '../../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { SETTINGS_KEY } from '../../../lib/settings-store';
 import { listPacks, openBriefingDb } from '../../../lib/db';
@@ -95,7 +95,7 @@ describe('startBackground: messages', () => {
 describe('startBackground: importing a pack', () => {
   it('pushes its progress to the extension’s pages and tells open pages the new version', async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/story' });
-    const progress: Array<FromBackground['importProgress']> = [];
+    const progress: Array<Pushes['importProgress']> = [];
     const unsubscribe = onPush('importProgress', (payload) => progress.push(payload));
     const outcome = await backgroundClient.send('importPack', {
       text: JSON.stringify(sourcePack()),

@@ -18,7 +18,7 @@ import {
   waitFor,
 } from '@testing-library/preact';
 import { EntityRow } from '../../../components/page-list/EntityRow';
-import { PopupHeader } from '../../../entrypoints/popup/PopupHeader';
+import { PageHeader } from '../../../components/page-list/PageHeader';
 import { SearchBox } from '../../../entrypoints/popup/SearchBox';
 import { SearchResults } from '../../../entrypoints/popup/SearchResults';
 import { PageEntities } from '../../../components/page-list/PageEntities';
@@ -155,17 +155,17 @@ describe('EntityRow', () => {
   });
 });
 
-describe('PopupHeader', () => {
+describe('PageHeader', () => {
   it('names the site and opens the options', () => {
     const openOptions = vi.fn();
-    render(<PopupHeader hostname="example.com" openOptions={openOptions} t={t} />);
+    render(<PageHeader hostname="example.com" openOptions={openOptions} t={t} />);
     expect(document.querySelector('h1 .host')!.textContent).toBe('example.com');
     fireEvent.click(screen.getByRole('button', { name: 'popup_options' }));
     expect(openOptions).toHaveBeenCalledTimes(1);
   });
 
   it('names no site where there is none', () => {
-    render(<PopupHeader hostname="" openOptions={() => undefined} t={t} />);
+    render(<PageHeader hostname="" openOptions={() => undefined} t={t} />);
     expect(document.querySelector('h1')!.textContent).toBe('popup_title');
   });
 });

@@ -163,3 +163,16 @@ export function trusted<E extends Event>(event: E): E {
   Object.defineProperty(event, 'isTrusted', { value: true });
   return event;
 }
+
+/** A port a side panel would open to the page (runtime.onConnect's argument), recording what it hears. */
+export function fakePanelPort(name = 'briefing-lens-panel') {
+  const onDisconnect = fakeEvent<[]>();
+  const heard: unknown[] = [];
+  return {
+    name,
+    heard,
+    postMessage: (message: unknown) => void heard.push(message),
+    disconnect: vi.fn(),
+    onDisconnect,
+  };
+}

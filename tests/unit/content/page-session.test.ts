@@ -26,11 +26,14 @@ import {
 import { FOCUS_HIGHLIGHT } from '../../../entrypoints/content/paint/painter';
 import { BATCH_DELAY_MS, LOCATION_POLL_MS } from '../../../entrypoints/content/scan/mutations';
 import { REVEAL_FLASH_MS } from '../../../entrypoints/content/page-handlers';
+import { PANEL_CHANGE_DELAY_MS } from '../../../entrypoints/content/panel-link';
 import {
   briefingView,
   bundledEntities,
   bundledMatcherData,
   drawn,
+  fakeEvent,
+  fakePanelPort,
   installHighlights,
   installStaticRange,
   stubOnDocument,
@@ -96,8 +99,13 @@ function keepClosedRoots(): ShadowRoot[] {
   return roots;
 }
 
+/** runtime.onConnect, which WXT's fake browser lacks: a side panel connects through it. */
+let onConnect: ReturnType<typeof fakeEvent<[ReturnType<typeof fakePanelPort>]>>;
+
 beforeEach(() => {
   fakeBrowser.reset();
+  onConnect = fakeEvent();
+  (fakeBrowser.runtime as unknown as { onConnect: unknown }).onConnect = onConnect;
   vi.useFakeTimers();
   registry = installHighlights();
   // The fake browser leaves i18n to the test.
@@ -619,6 +627,54 @@ describe('startPage: focus and card', () => {
       }
     },
   );
+});
+
+describe('startPage: a side panel beside the page', () => {
+  it('tells our pages once that the page is scanned, so a panel can connect', async () => {
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    await start();
+    const ready = () =>
+      sent.mock.calls.filter(([m]) => (m as { push?: string }).push === 'pageReady');
+    expect(ready()).toEqual([[{ channel: 'briefing-lens', push: 'pageReady', payload: {} }]]);
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Xi Jinping' }));
+    await elapse(BATCH_DELAY_MS * 2);
+    expect(ready()).toHaveLength(1);
+  });
+
+  it('tells a connected panel which name the reader looks at, and when the names change', async () => {
+    await start();
+    const panel = fakePanelPort();
+    const stranger = fakePanelPort('someone-else');
+    await onConnect.trigger(panel);
+    await onConnect.trigger(stranger);
+    await page.send('focusNextMention', {});
+    expect(panel.heard).toEqual([{ type: 'looking', entityId: 'wang-yi', at: expect.any(Number) }]);
+    // A burst of changes is one message, a moment later.
+    const story = document.getElementById('later')!;
+    story.append(' Xi Jinping came.');
+    story.append(' Sanae Takaichi too.');
+    await elapse(BATCH_DELAY_MS + PANEL_CHANGE_DELAY_MS);
+    expect(panel.heard.slice(1)).toEqual([{ type: 'changed' }]);
+    expect(stranger.heard).toEqual([]);
+    // A panel that closed hears nothing more; the rest go when the page does.
+    await panel.onDisconnect.trigger();
+    await page.send('focusNextMention', {});
+    expect(panel.heard).toHaveLength(2);
+    const other = fakePanelPort();
+    await onConnect.trigger(other);
+    session.abort();
+    expect(other.disconnect).toHaveBeenCalled();
+  });
+
+  it('sends nothing when no panel is open', async () => {
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    await start();
+    sent.mockClear();
+    await page.send('focusNextMention', {});
+    document.getElementById('later')!.append(' Xi Jinping came.');
+    await elapse(BATCH_DELAY_MS + PANEL_CHANGE_DELAY_MS);
+    expect(sent.mock.calls.filter(([m]) => 'push' in (m as object))).toEqual([]);
+  });
 });
 
 describe('startPage: packs change, and teardown', () => {

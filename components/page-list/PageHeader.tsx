@@ -1,7 +1,17 @@
-/** The popup's title bar: the site it is about, and the way to the options. */
+/**
+ * The title bar of the popup and the side panel: the site they are about,
+ * the surface's own buttons, and the way to the options.
+ */
+import type { ComponentChildren } from 'preact';
 import type { Translate } from '../../lib/i18n';
 
-export function PopupHeader(props: { hostname: string; openOptions: () => void; t: Translate }) {
+export function PageHeader(props: {
+  hostname: string;
+  openOptions: () => void;
+  t: Translate;
+  /** buttons before the options' */
+  children?: ComponentChildren;
+}) {
   const { t, hostname } = props;
   return (
     <header class="bar">
@@ -9,6 +19,7 @@ export function PopupHeader(props: { hostname: string; openOptions: () => void; 
         {t('popup_title')}
         {hostname && <span class="host muted">{hostname}</span>}
       </h1>
+      <span class="bar-buttons">{props.children}</span>
       <button
         type="button"
         class="icon-button"

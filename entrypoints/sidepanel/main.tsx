@@ -1,0 +1,39 @@
+import { render } from 'preact';
+import { SidePanel } from './SidePanel';
+import { followTab } from './followed-tab';
+import { backgroundClient, tabClient } from '../../lib/messaging';
+import { browser } from '../../lib/browser';
+import { t, uiLanguage } from '../../lib/i18n';
+import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
+import '../../components/ui.css';
+import '../../components/page-list/page-list.css';
+import './sidepanel.css';
+
+/** Marked each time the panel shows a look at a name, named with when the page saw it. */
+export const PANEL_LOOK_MARK = 'briefing-lens:panel-look';
+
+document.documentElement.lang = uiLanguage();
+render(
+  <SidePanel
+    background={backgroundClient}
+    follow={followTab}
+    tabClient={tabClient}
+    isLoading={async (tabId) => (await browser.tabs.get(tabId)).status === 'loading'}
+    loadSettings={loadSettings}
+    updateSettings={updateSettings}
+    watchSettings={(listener) => {
+      const stop = new AbortController();
+      watchSettings(listener, stop.signal);
+      return () => stop.abort();
+    }}
+    openOptions={() => void browser.runtime.openOptionsPage()}
+    onLookShown={(at) =>
+      performance.mark(PANEL_LOOK_MARK, {
+        detail: { seenAt: at, shownAt: performance.timeOrigin + performance.now() },
+      })
+    }
+    t={t}
+    uiLanguage={uiLanguage()}
+  />,
+  document.getElementById('app')!,
+);
