@@ -68,6 +68,17 @@ export function caretAt(
 }
 
 /**
+ * Whether a page's card can open the side panel (its button asks the
+ * background). Chromium lets the background open it for the reader's click
+ * in the card; Firefox opens its sidebar only from a user input handler of
+ * an extension page or a command, and a message from a content script is
+ * none (checked in firefox-esr 153), so there the card has no such button.
+ */
+export function cardCanOpenSidePanel(): boolean {
+  return !import.meta.env.FIREFOX;
+}
+
+/**
  * Opens the side panel beside the page. Call it while the reader's click or
  * key is being handled, with nothing awaited first: both browsers open a
  * panel only in answer to the reader, and Firefox only synchronously.

@@ -3,8 +3,9 @@
  *
  * - In the browser's side panel (Chromium) or sidebar (Firefox): the active
  *   tab of the panel's own window, followed as the reader switches tabs.
- * - Opened as a page of its own (its address in a tab or a window beside the
- *   browser's): the active tab of the browser window the reader was last in.
+ * - Opened as a page of its own (its address in a tab, or a window beside the
+ *   browser's): the active tab of its window, unless that is the panel
+ *   itself; then that of the browser window the reader was last in.
  *
  * While it follows a tab it keeps a port open to every frame of it
  * (PANEL_PORT, content/panel-link.ts), which tells it when the names change
@@ -65,15 +66,16 @@ export async function followTab(events: FollowedTabEvents, signal: AbortSignal):
     id === undefined
       ? null
       : ((await browser.tabs.query({ active: true, windowId: id }))[0]?.id ?? null);
-  /** The browser window a panel of its own follows: the last one focused that is not its own. */
+  /** The window a panel of its own follows: its own, unless it is the tab shown there; else the last focused. */
   const readingWindow = async () => {
+    if (own && !own.active) return own.windowId;
     const windows = await browser.windows.getAll({ windowTypes: ['normal'] });
     const others = windows.filter((w) => w.id !== own?.windowId);
     return (others.find((w) => w.focused) ?? others[0])?.id;
   };
 
   const onActivated = ({ tabId: id, windowId: where }: { tabId: number; windowId: number }) => {
-    if (where === windowId) follow(id);
+    if (where === windowId && id !== own?.id) follow(id);
   };
   const onRemoved = (id: number) => {
     if (id !== tabId) return;
@@ -81,7 +83,7 @@ export async function followTab(events: FollowedTabEvents, signal: AbortSignal):
     void activeTabOf(windowId).then(follow);
   };
   const onFocusChanged = async (id: number) => {
-    if (id === NO_WINDOW || id === own?.windowId) return;
+    if (id === NO_WINDOW || id === windowId || id === own?.windowId) return;
     const focused = await browser.windows.get(id).catch(() => undefined);
     if (focused?.type !== 'normal') return;
     windowId = id;

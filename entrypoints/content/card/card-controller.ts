@@ -15,6 +15,7 @@ import type { PageMention } from '../scan/mention-index';
 import { CardHost, type CardHostEvents, type VirtualAnchor } from './card-host';
 import { boundingRectOf, rectsOf } from '../input/pointer';
 import { FETCH_AFTER_MS, HIDE_AFTER_MS, LOADING_AFTER_MS } from './timing';
+import { cardCanOpenSidePanel } from '../../../lib/platform';
 
 export interface CardControllerDeps {
   client: Client<ToBackground>;
@@ -348,7 +349,9 @@ export class CardController {
           page: 'article',
           hash: articleHash(packId, source),
         }),
-      onOpenSidePanel: () => void this.deps.client.send('openSidePanel', undefined),
+      onOpenSidePanel: cardCanOpenSidePanel()
+        ? () => void this.deps.client.send('openSidePanel', undefined)
+        : undefined,
     };
   }
 
