@@ -9,6 +9,8 @@
  *  - navigation → cards: the same mark relative to the popup's own
  *    navigation start (what the popup's code costs, without the browser's
  *    window and process start);
+ *  - navigation → briefings: to `briefing-lens:popup-briefed`, set when every
+ *    listed card shows its briefing too (issue 19's budget: 150 ms);
  * and prints median and p95. Asserts nothing.
  */
 import { launch, PopupTarget, waitForScan, extensionUrl } from '../tests/support/harness';
@@ -17,6 +19,7 @@ import { renderDemoPage } from '../tests/support/demo-page';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const READY = 'briefing-lens:popup-ready';
+const BRIEFED = 'briefing-lens:popup-briefed';
 
 interface Target {
   id: string;
@@ -50,6 +53,7 @@ try {
   const openToNavigation: number[] = [];
   const navigationToLoaded: number[] = [];
   const loadedToCards: number[] = [];
+  const navigationToBriefings: number[] = [];
   let rows = 0;
   for (let run = 0; run < RUNS; run++) {
     await page.bringToFront();
@@ -67,12 +71,13 @@ try {
     }
     if (!target) throw new Error('The toolbar popup did not open');
     const popup = await PopupTarget.connect(target.webSocketDebuggerUrl);
-    await popup.waitFor(`performance.getEntriesByName('${READY}').length > 0`, 10_000);
+    await popup.waitFor(`performance.getEntriesByName('${BRIEFED}').length > 0`, 10_000);
     const timing = await popup.evaluate<{
       readyAt: number;
       navigationAt: number;
       sinceNavigation: number;
       loaded: number;
+      briefed: number;
       rows: number;
     }>(
       `(() => {
@@ -83,6 +88,7 @@ try {
           navigationAt: performance.timeOrigin,
           sinceNavigation: mark.startTime,
           loaded: nav.domContentLoadedEventEnd,
+          briefed: performance.getEntriesByName('${BRIEFED}')[0].startTime,
           rows: document.querySelectorAll('[data-entity]').length,
         };
       })()`,
@@ -99,6 +105,7 @@ try {
       navigationToLoaded.push(timing.loaded);
       loadedToCards.push(timing.sinceNavigation - timing.loaded);
       navigationToCards.push(timing.sinceNavigation);
+      navigationToBriefings.push(timing.briefed);
     }
     // No reply comes from a page that closes itself: do not wait for one.
     void popup.evaluate('window.close()').catch(() => undefined);
@@ -118,6 +125,7 @@ try {
   console.log(summary('  navigation → DOM ready', navigationToLoaded));
   console.log(summary('  DOM ready → cards', loadedToCards));
   console.log(summary('navigation → cards', navigationToCards));
+  console.log(summary('navigation → briefings', navigationToBriefings));
 } finally {
   await harness.close();
 }

@@ -135,9 +135,21 @@ export function parseSites(text: string): { sites: string[]; invalid: string[] }
 }
 
 export function isSitePaused(settings: Settings, hostname: string): boolean {
-  if (settings.paused) return true;
+  return settings.paused || pausedSiteFor(settings, hostname) !== null;
+}
+
+/**
+ * The paused site whose rule covers `hostname`: the host itself, or the
+ * nearest parent domain paused (www.example.com is paused by example.com);
+ * null when none is.
+ */
+export function pausedSiteFor(settings: Settings, hostname: string): string | null {
   const host = normaliseSite(hostname);
-  return settings.pausedSites.some((site) => host === site || host.endsWith(`.${site}`));
+  const covering = settings.pausedSites.filter(
+    (site) => host === site || host.endsWith(`.${site}`),
+  );
+  // The most specific rule is the one to show and to lift first.
+  return covering.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 /** Whether an entity's highlights show under these settings. */

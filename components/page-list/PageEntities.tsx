@@ -119,18 +119,43 @@ export function PageEntities(props: PageEntitiesProps) {
   );
 }
 
-/** "All" and one chip per topic of the page's entities; a chip pressed again shows all. */
+/**
+ * "All" and one chip per topic of the page's entities; a chip pressed again
+ * shows all. One Tab stop for the whole row (the pressed chip), the arrow
+ * keys, Home and End move between chips, as in a toolbar: the list is one
+ * Tab away however many topics the page has.
+ */
 function TopicChips(props: { rows: PageRows; t: Translate; uiLanguage: string }) {
   const { t } = props;
   const { onPage, pageTopics, topicFilter, setTopicFilter } = props.rows;
   const topicLabel = (topic: TopicSummary) =>
     displayName({ name: topic.name.en, names: topic.name }, props.uiLanguage);
+  const moveFocus = (event: KeyboardEvent) => {
+    const chips = [
+      ...(event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('.chip'),
+    ];
+    const at = chips.indexOf(document.activeElement as HTMLButtonElement);
+    const to =
+      event.key === 'ArrowRight'
+        ? at + 1
+        : event.key === 'ArrowLeft'
+          ? at - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? chips.length - 1
+              : null;
+    if (to === null || at < 0) return;
+    event.preventDefault();
+    chips[(to + chips.length) % chips.length]!.focus();
+  };
   return (
-    <div class="topics" role="group" aria-label={t('popup_filterByTopic')}>
+    <div class="topics" role="group" aria-label={t('popup_filterByTopic')} onKeyDown={moveFocus}>
       <button
         type="button"
         class="chip"
         aria-pressed={topicFilter === null}
+        tabIndex={topicFilter === null ? 0 : -1}
         onClick={() => setTopicFilter(null)}
       >
         {t('popup_allTopics')} <span class="chip-count">{onPage.length}</span>
@@ -142,6 +167,7 @@ function TopicChips(props: { rows: PageRows; t: Translate; uiLanguage: string })
           class="chip"
           data-topic={topic.id}
           aria-pressed={topicFilter === topic.id}
+          tabIndex={topicFilter === topic.id ? 0 : -1}
           onClick={() => setTopicFilter(topicFilter === topic.id ? null : topic.id)}
         >
           <span class="dot" style={{ background: topic.color }} aria-hidden="true" />

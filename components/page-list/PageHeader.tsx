@@ -7,6 +7,8 @@ import type { Translate } from '../../lib/i18n';
 
 export function PageHeader(props: {
   hostname: string;
+  /** false where extensions cannot run (a browser page): the bar then names the extension, not "this page" */
+  available?: boolean;
   openOptions: () => void;
   t: Translate;
   /** buttons before the options' */
@@ -16,7 +18,7 @@ export function PageHeader(props: {
   return (
     <header class="bar">
       <h1>
-        {t('popup_title')}
+        {props.available === false ? t('extensionName') : t('popup_title')}
         {hostname && <span class="host muted">{hostname}</span>}
       </h1>
       <span class="bar-buttons">{props.children}</span>

@@ -1,7 +1,8 @@
 /**
- * The briefings of the entities the popup lists, asked of the background
- * once each, all at once when the list arrives; each summary shows as soon
- * as its answer does.
+ * The briefings of the entities the popup or the side panel lists, asked of
+ * the background in one message when the list arrives (one read of the
+ * database for all: lib/db/queries.ts), and again only for names the list
+ * gains.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
@@ -16,15 +17,19 @@ export function useBriefings(background: Client<ToBackground>, ids: string[]): B
   const key = ids.join(' ');
   useEffect(() => {
     let gone = false;
-    for (const entityId of ids) {
-      if (briefings.has(entityId)) continue;
+    const asked = ids.filter((id) => !briefings.has(id));
+    if (asked.length)
       void background
-        .send('getBriefing', { entityId })
-        .catch(() => null)
-        .then((view) => {
-          if (!gone) setBriefings((known) => new Map(known).set(entityId, view));
+        .send('getBriefings', { entityIds: asked })
+        .catch(() => asked.map(() => null))
+        .then((views) => {
+          if (gone) return;
+          setBriefings((known) => {
+            const next = new Map(known);
+            asked.forEach((id, i) => next.set(id, views[i] ?? null));
+            return next;
+          });
         });
-    }
     return () => {
       gone = true;
     };

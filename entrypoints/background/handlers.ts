@@ -5,11 +5,12 @@
  */
 import type { Client, Handlers, Sender } from '../../lib/messaging';
 import type { MatcherData, ToBackground, ToContent } from '../../lib/messaging/protocol';
+import type { BriefingView } from '../../core/views';
 import { frameCardHandlers } from './frame-cards';
 import {
   exportPack,
   getArticle,
-  getBriefing,
+  getBriefings,
   getMatchableRecords,
   importPack,
   listPacks,
@@ -79,6 +80,9 @@ export const EXTENSION_PAGES_ONLY: ReadonlySet<keyof ToBackground> = new Set([
   'getFrameMentions',
 ]);
 
+/** More than a page names; a bigger question is refused, not answered slowly. */
+export const MAX_BRIEFINGS_AT_ONCE = 500;
+
 /** A card may open at most CARD_OPENS briefing or article pages per tab in CARD_OPENS_WINDOW_MS. */
 export const CARD_OPENS = 4;
 export const CARD_OPENS_WINDOW_MS = 10_000;
@@ -134,12 +138,31 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
     return matcherData;
   };
   /**
+   * The briefings read so far, until the packs change: a card, the popup and
+   * the side panel ask for the same few again and again, and each read goes
+   * through every pack's records and articles.
+   */
+  const views = new Map<string, Promise<BriefingView | null>>();
+  const viewsOf = async (ids: readonly string[]): Promise<Array<BriefingView | null>> => {
+    const missing = [...new Set(ids.filter((id) => !views.has(id)))];
+    if (missing.length) {
+      const read = deps.database().then((db) => getBriefings(db, missing));
+      missing.forEach((id, i) => {
+        const view = read.then((found) => found[i] ?? null);
+        views.set(id, view);
+        view.catch(() => views.get(id) === view && views.delete(id));
+      });
+    }
+    return Promise.all(ids.map((id) => views.get(id)!));
+  };
+  /**
    * The packs changed: pages hear of it at once (a cheap version, told
    * before the reader is answered), and the data they then ask for is built
    * when first asked, unless the change already prepared it.
    */
   const invalidate = async (prepared: PreparedPageData | null = null) => {
     changes++;
+    views.clear();
     const db = await deps.database();
     const packs = await listPacks(db);
     const version = dataVersionOf(packs);
@@ -176,10 +199,17 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
     getMatcherData: () => currentMatcherData(),
     getSettings: () => deps.settings(),
     openSidePanel: (_, { tabId }) => deps.openSidePanel({ tabId }),
-    getBriefing: async ({ entityId }) =>
-      (await getBriefing(await deps.database(), entityId)) ?? null,
+    getBriefing: async ({ entityId }) => (await viewsOf([String(entityId)]))[0]!,
+    getBriefings: ({ entityIds }) => {
+      if (!Array.isArray(entityIds) || entityIds.length > MAX_BRIEFINGS_AT_ONCE)
+        throw new Error(`ask for at most ${MAX_BRIEFINGS_AT_ONCE} briefings at once`);
+      return viewsOf(entityIds.map(String));
+    },
     searchEntities: async ({ query, limit }) => searchEntities(await deps.database(), query, limit),
     getEntities: async ({ ids }) => {
+      // The popup and the side panel ask for these briefings next: read them now.
+      if (Array.isArray(ids) && ids.length <= MAX_BRIEFINGS_AT_ONCE)
+        void viewsOf(ids.map(String)).catch(() => undefined);
       const wanted = new Set(ids);
       const { entities } = await currentMatcherData();
       return entities.filter((e) => wanted.has(e.id));

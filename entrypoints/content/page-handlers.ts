@@ -50,6 +50,8 @@ export interface PageView {
 }
 
 export function pageHandlers(view: PageView): Handlers<ToContent> {
+  /** the mention "show on page" last showed: asked again for its entity, the next one shows */
+  let revealed: PageMention | null = null;
   return {
     getPageMentions: () => ({
       hostname: view.hostname(),
@@ -57,11 +59,14 @@ export function pageHandlers(view: PageView): Handlers<ToContent> {
       entities: countMentions(view.mentions()),
     }),
     revealMention: ({ entityId }) => {
-      const first = view.painted().find((m) => m.entityId === entityId);
-      if (!first) return false;
-      view.focus(first);
+      const drawn = view.painted().filter((m) => m.entityId === entityId);
+      if (!drawn.length) return false;
+      // Each ask shows the next of its mentions, round to the first.
+      const shown = drawn[(drawn.indexOf(revealed!) + 1) % drawn.length]!;
+      revealed = shown;
+      view.focus(shown);
       setTimeout(() => {
-        if (view.focused() === first) view.focus(null);
+        if (view.focused() === shown) view.focus(null);
       }, REVEAL_FLASH_MS);
       return true;
     },

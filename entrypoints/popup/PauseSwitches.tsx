@@ -1,9 +1,11 @@
 /**
- * The popup's footer: pause this site, pause everywhere. Both are settings;
- * the page follows them through storage.onChanged.
+ * The popup's footer: pause this site, pause everywhere. Both are settings
+ * (the page hears of them through the background). The site's switch shows
+ * the rule the page obeys: paused because a parent domain is, it says so,
+ * and switching it off lifts that rule.
  */
 import type { Translate } from '../../lib/i18n';
-import type { Settings } from '../../core/settings';
+import { pausedSiteFor, type Settings } from '../../core/settings';
 import type { SettingsChange } from '../../components/use-settings';
 
 export interface PauseSwitchesProps {
@@ -18,14 +20,12 @@ export interface PauseSwitchesProps {
 
 export function PauseSwitches(props: PauseSwitchesProps) {
   const { settings, hostname, change, t } = props;
-  const sitePaused = !!hostname && settings.pausedSites.includes(hostname);
+  const rule = hostname ? pausedSiteFor(settings, hostname) : null;
 
   const toggleSite = async () => {
     await change((s) => ({
       ...s,
-      pausedSites: sitePaused
-        ? s.pausedSites.filter((x) => x !== hostname)
-        : [...s.pausedSites, hostname],
+      pausedSites: rule ? s.pausedSites.filter((x) => x !== rule) : [...s.pausedSites, hostname],
     }));
     props.onChanged();
   };
@@ -42,10 +42,14 @@ export function PauseSwitches(props: PauseSwitchesProps) {
             type="checkbox"
             role="switch"
             data-pause="site"
-            checked={sitePaused}
+            checked={rule !== null}
             onChange={() => void toggleSite()}
           />
-          <span>{t('popup_pauseSite', hostname)}</span>
+          <span>
+            {rule && rule !== hostname
+              ? t('popup_pauseParentSite', rule)
+              : t('popup_pauseSite', hostname)}
+          </span>
         </label>
       )}
       <label class="switch">

@@ -34,6 +34,8 @@ export interface PopupProps extends SettingsSource {
 
 /** Marked once when the popup first shows the page's names (bench/popup.ts reads it). */
 export const POPUP_READY_MARK = 'briefing-lens:popup-ready';
+/** Marked once when every listed name's briefing is shown too (bench/popup.ts). */
+export const POPUP_BRIEFED_MARK = 'briefing-lens:popup-briefed';
 /** The page follows a pause through storage.onChanged; ask it again once it has. */
 const REFRESH_AFTER_PAUSE_MS = 100;
 
@@ -62,6 +64,11 @@ export function Popup(props: PopupProps) {
     if (active && rows.listed.length && !performance.getEntriesByName(POPUP_READY_MARK).length)
       performance.mark(POPUP_READY_MARK);
   }, [active, rows.listed.length]);
+  const briefed = rows.listed.length > 0 && rows.listed.every((row) => briefings.has(row.id));
+  useEffect(() => {
+    if (active && briefed && !performance.getEntriesByName(POPUP_BRIEFED_MARK).length)
+      performance.mark(POPUP_BRIEFED_MARK);
+  }, [active, briefed]);
 
   const openBriefing = (id: string) => {
     void props.background
@@ -80,7 +87,12 @@ export function Popup(props: PopupProps) {
 
   return (
     <main class="popup">
-      <PageHeader hostname={hostname} openOptions={props.openOptions} t={t}>
+      <PageHeader
+        hostname={hostname}
+        available={page.status !== 'unavailable'}
+        openOptions={props.openOptions}
+        t={t}
+      >
         {props.openSidePanel && (
           <button
             type="button"

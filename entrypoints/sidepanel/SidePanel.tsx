@@ -5,7 +5,7 @@
  * and opens the briefing of the name the reader hovers or reaches with the
  * keyboard there.
  */
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
 import type { ToBackground } from '../../lib/messaging/protocol';
 import type { Translate } from '../../lib/i18n';
@@ -22,8 +22,10 @@ import { useFollowedPage, type FollowedPageDeps } from './use-followed-page';
 export interface SidePanelProps extends SettingsSource, FollowedPageDeps {
   background: Client<ToBackground>;
   openOptions: () => void;
-  /** a look at a name is shown (bench/popup.ts reads the marks) */
+  /** a look at a name is shown (bench/side-panel.ts reads the marks) */
   onLookShown?: (at: number) => void;
+  /** a page's list is shown, every briefing in it answered (bench/side-panel.ts) */
+  onListed?: (rows: number) => void;
   t: Translate;
   uiLanguage: string;
 }
@@ -39,13 +41,26 @@ export function SidePanel(props: SidePanelProps) {
     rows.listed.map((row) => row.id),
   );
   const list = useRef<HTMLUListElement>(null);
+  // Once per list shown: a tab switch, or the page changing.
+  const briefed = page.status !== 'loading' && rows.listed.every((r) => briefings.has(r.id));
+  const listedFor = useRef<unknown>(null);
+  useEffect(() => {
+    if (!briefed || listedFor.current === page) return;
+    listedFor.current = page;
+    props.onListed?.(rows.listed.length);
+  }, [briefed, page]);
   const hostname = page.status === 'ready' ? normaliseSite(page.page.hostname) : '';
   const open = (request: ToBackground['openPage']['request']) =>
     void props.background.send('openPage', request);
 
   return (
     <main class="side-panel">
-      <PageHeader hostname={hostname} openOptions={props.openOptions} t={t} />
+      <PageHeader
+        hostname={hostname}
+        available={page.status !== 'unavailable'}
+        openOptions={props.openOptions}
+        t={t}
+      />
       <p class="following muted">{t('sidePanel_following')}</p>
       <PageEntities
         page={page}

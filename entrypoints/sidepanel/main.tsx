@@ -9,8 +9,11 @@ import '../../components/ui.css';
 import '../../components/page-list/page-list.css';
 import './sidepanel.css';
 
-/** Marked each time the panel shows a look at a name, named with when the page saw it. */
-export const PANEL_LOOK_MARK = 'briefing-lens:panel-look';
+/** Marked each time the panel shows a look at a name, with when the page saw it (bench/side-panel.ts). */
+const PANEL_LOOK_MARK = 'briefing-lens:panel-look';
+/** Marked each time the panel shows a page's list with its briefings (bench/side-panel.ts). */
+const PANEL_LISTED_MARK = 'briefing-lens:panel-listed';
+const now = () => performance.timeOrigin + performance.now();
 
 document.documentElement.lang = uiLanguage();
 render(
@@ -28,10 +31,9 @@ render(
     }}
     openOptions={() => void browser.runtime.openOptionsPage()}
     onLookShown={(at) =>
-      performance.mark(PANEL_LOOK_MARK, {
-        detail: { seenAt: at, shownAt: performance.timeOrigin + performance.now() },
-      })
+      performance.mark(PANEL_LOOK_MARK, { detail: { seenAt: at, shownAt: now() } })
     }
+    onListed={(rows) => performance.mark(PANEL_LISTED_MARK, { detail: { rows, shownAt: now() } })}
     t={t}
     uiLanguage={uiLanguage()}
   />,

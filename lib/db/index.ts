@@ -7,7 +7,7 @@ export { setPackEnabled } from './switch';
 export { exportPack } from './export';
 export {
   getArticle,
-  getBriefing,
+  getBriefings,
   getMatchableRecords,
   listPacks,
   listTopics,

@@ -30,59 +30,79 @@ export async function getBriefing(
   db: BriefingDb,
   entityId: string,
 ): Promise<BriefingView | undefined> {
+  return (await getBriefings(db, [entityId]))[0];
+}
+
+/**
+ * The briefings of `entityIds`, in that order (undefined where there is
+ * none), read in one transaction: the packs and each article are read once
+ * for all of them (the popup and the side panel ask for a page's worth).
+ */
+export async function getBriefings(
+  db: BriefingDb,
+  entityIds: readonly string[],
+): Promise<Array<BriefingView | undefined>> {
   const tx = db.transaction(['packs', 'entities', 'briefings', 'articles'], 'readonly');
-  const [packs, found] = await Promise.all([
-    tx.objectStore('packs').getAll(),
-    tx.objectStore('entities').index('by-id').getAll(entityId),
-  ]);
+  const packs = await tx.objectStore('packs').getAll();
   const rank = packRanks(packs);
-  const records = inPackOrder(found, rank);
-  const first = records[0];
-  if (!first) return undefined;
-  const packIds = records.map((r) => r.packId);
-
-  const briefingStore = tx.objectStore('briefings');
-  const parts = (
-    await Promise.all(packIds.map((packId) => briefingStore.get([packId, entityId])))
-  ).filter((b): b is BriefingRecord => b !== undefined);
-  const briefing = mergeBriefings(entityId, parts);
-
-  const refs = new Map<string, [string, string]>();
-  for (const part of parts)
-    for (const id of part.articles) refs.set(JSON.stringify([part.packId, id]), [part.packId, id]);
   const articleStore = tx.objectStore('articles');
-  const byId = tx.objectStore('entities').index('by-id');
-  const [articles, related] = await Promise.all([
-    Promise.all([...refs.values()].map((key) => articleStore.get(key))),
-    // Any pack's record will do for a chip, from a pack in use.
-    Promise.all(
-      briefing.related.map(async (r) => inPackOrder(await byId.getAll(r.entityId), rank)[0]),
-    ),
-  ]);
-
-  return {
-    entity: toEntity(first),
-    packIds,
-    packs: packIds.flatMap((id) => {
-      const meta = packs.find((p) => p.id === id);
-      return meta ? [{ id, title: meta.title, bundled: meta.bundled }] : [];
-    }),
-    briefing,
-    articles: articles.flatMap((a) =>
-      a
-        ? [
-            {
-              packId: a.packId,
-              id: a.id,
-              title: a.title,
-              date: a.date,
-              ...(a.url !== undefined && { url: a.url }),
-            },
-          ]
-        : [],
-    ),
-    relatedEntities: related.flatMap((r) => (r ? [chip(r)] : [])),
+  const articleReads = new Map<string, ReturnType<typeof articleStore.get>>();
+  const article = (packId: string, id: string) => {
+    const key = JSON.stringify([packId, id]);
+    let read = articleReads.get(key);
+    if (!read) articleReads.set(key, (read = articleStore.get([packId, id])));
+    return read;
   };
+  const byId = tx.objectStore('entities').index('by-id');
+  const briefingStore = tx.objectStore('briefings');
+
+  const one = async (entityId: string): Promise<BriefingView | undefined> => {
+    const records = inPackOrder(await byId.getAll(entityId), rank);
+    const first = records[0];
+    if (!first) return undefined;
+    const packIds = records.map((r) => r.packId);
+    const parts = (
+      await Promise.all(packIds.map((packId) => briefingStore.get([packId, entityId])))
+    ).filter((b): b is BriefingRecord => b !== undefined);
+    const briefing = mergeBriefings(entityId, parts);
+
+    const refs = new Map<string, [string, string]>();
+    for (const part of parts)
+      for (const id of part.articles)
+        refs.set(JSON.stringify([part.packId, id]), [part.packId, id]);
+    const [articles, related] = await Promise.all([
+      Promise.all([...refs.values()].map(([packId, id]) => article(packId, id))),
+      // Any pack's record will do for a chip, from a pack in use.
+      Promise.all(
+        briefing.related.map(async (r) => inPackOrder(await byId.getAll(r.entityId), rank)[0]),
+      ),
+    ]);
+
+    return {
+      entity: toEntity(first),
+      packIds,
+      packs: packIds.flatMap((id) => {
+        const meta = packs.find((p) => p.id === id);
+        return meta ? [{ id, title: meta.title, bundled: meta.bundled }] : [];
+      }),
+      briefing,
+      articles: articles.flatMap((a) =>
+        a
+          ? [
+              {
+                packId: a.packId,
+                id: a.id,
+                title: a.title,
+                date: a.date,
+                ...(a.url !== undefined && { url: a.url }),
+              },
+            ]
+          : [],
+      ),
+      relatedEntities: related.flatMap((r) => (r ? [chip(r)] : [])),
+    };
+  };
+  return Promise.all(entityIds.map(one));
 }
 
 /** One record per entity id, from the first pack that defines it. */

@@ -87,6 +87,8 @@ export interface ToBackground {
   /** the card's "beside the page" button (trusted clicks only): the side panel opens for the tab */
   openSidePanel: { request: undefined; response: void };
   getBriefing: { request: { entityId: string }; response: BriefingView | null };
+  /** a page's worth at once (the popup, the side panel): in order, null where there is none */
+  getBriefings: { request: { entityIds: string[] }; response: Array<BriefingView | null> };
   searchEntities: { request: { query: string; limit?: number }; response: EntitySummary[] };
   getEntities: { request: { ids: string[] }; response: EntitySummary[] };
   listTopics: { request: undefined; response: TopicSummary[] };

@@ -322,6 +322,8 @@ describe('the briefing card in Chromium (light)', () => {
       save('keyboard.png', await page.screenshot());
       // Tab walks the card's controls; keys typed in the card stay in it.
       await page.keyboard.press('Tab');
+      assert.match((await focusInCard(page)) ?? '', /^button\.side-panel/);
+      await page.keyboard.press('Tab');
       assert.match((await focusInCard(page)) ?? '', /^button\.pin/);
       await page.keyboard.press('Escape');
       await waitForCardClosed(page);

@@ -8,7 +8,11 @@ import { createLocalClient, MessagingError } from '../../../lib/messaging';
 import type { ToBackground } from '../../../lib/messaging/protocol';
 import type { BriefingDb } from '../../../lib/db/schema';
 import { seedBundledPack } from '../../../lib/db/seed';
-import { createHandlers, type BackgroundDeps } from '../../../entrypoints/background/handlers';
+import {
+  createHandlers,
+  MAX_BRIEFINGS_AT_ONCE,
+  type BackgroundDeps,
+} from '../../../entrypoints/background/handlers';
 import { highlightCss } from '../../../core/highlight-css';
 import { DEFAULT_SETTINGS } from '../../../core/settings';
 import { highlightSheetOptions } from '../../../lib/platform';
@@ -107,9 +111,11 @@ describe('getMatcherData', () => {
   it('answers getEntities from the same data, in data order', async () => {
     const entities = await client.send('getEntities', { ids: ['wang-yi', 'nobody'] });
     expect(entities.map((e) => e.id)).toEqual(['wang-yi']);
-    expect(deps.database).toHaveBeenCalledTimes(1);
+    // (The briefings of those ids are read too, for the question that follows.)
+    const opened = deps.database.mock.calls.length;
     await client.send('getMatcherData', undefined);
-    expect(deps.database).toHaveBeenCalledTimes(1);
+    await client.send('getBriefings', { entityIds: ['wang-yi'] });
+    expect(deps.database).toHaveBeenCalledTimes(opened);
   });
 });
 
@@ -306,6 +312,26 @@ describe('queries', () => {
     expect(await client.send('getBriefing', { entityId: 'nobody' })).toBeNull();
     const view = await client.send('getBriefing', { entityId: 'wang-yi' });
     expect(view).toMatchObject({ entity: { id: 'wang-yi' }, packIds: ['bundled'] });
+  });
+
+  it('answers the briefings as the packs now are, before and after an import and a removal', async () => {
+    const lee = () => client.send('getBriefings', { entityIds: ['lee-jae-myung', 'wang-yi'] });
+    expect((await lee())[0]).toBeNull();
+    const imported = await client.send('importPack', {
+      text: JSON.stringify(sourcePack()),
+      fileName: 'notes.json',
+    });
+    expect(imported.ok).toBe(true);
+    const [view, wang] = await lee();
+    expect(view).toMatchObject({ entity: { id: 'lee-jae-myung' }, packIds: ['user-pack'] });
+    expect(wang).toEqual(await client.send('getBriefing', { entityId: 'wang-yi' }));
+    await client.send('removePack', { packId: 'user-pack' });
+    expect(await client.send('getBriefing', { entityId: 'lee-jae-myung' })).toBeNull();
+  });
+
+  it('refuses a question for more briefings than a page can name', async () => {
+    const entityIds = Array.from({ length: MAX_BRIEFINGS_AT_ONCE + 1 }, (_, i) => `e${i}`);
+    await expect(client.send('getBriefings', { entityIds })).rejects.toThrow(/at most/);
   });
 
   it('answers null for an unknown article, and the article of a known one', async () => {

@@ -5,7 +5,7 @@
  * hooks that load what they show.
  */
 import type { BriefingView } from '../../../core/views';
-import type { Briefings } from '../../../components/page-list/use-briefings';
+import { useBriefings, type Briefings } from '../../../components/page-list/use-briefings';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRef } from 'preact';
 import {
@@ -167,6 +167,23 @@ describe('PageHeader', () => {
   it('names no site where there is none', () => {
     render(<PageHeader hostname="" openOptions={() => undefined} t={t} />);
     expect(document.querySelector('h1')!.textContent).toBe('popup_title');
+  });
+
+  it('names the extension, not “this page”, where extensions cannot run', () => {
+    render(<PageHeader hostname="" available={false} openOptions={() => undefined} t={t} />);
+    expect(document.querySelector('h1')!.textContent).toBe('extensionName');
+  });
+
+  it('holds the surface’s own buttons before the options', () => {
+    render(
+      <PageHeader hostname="" openOptions={() => undefined} t={t}>
+        <button type="button">panel</button>
+      </PageHeader>,
+    );
+    expect([...document.querySelectorAll('header button')].map((b) => b.textContent)).toEqual([
+      'panel',
+      '',
+    ]);
   });
 });
 
@@ -412,6 +429,27 @@ describe('PageEntities', () => {
     expect(ids()).toEqual(['toshimitsu-motegi', 'wang-yi', 'gyeongju']);
   });
 
+  it('is one Tab stop, the arrow keys, Home and End moving between chips', () => {
+    renderList(ready(PAGE));
+    const chips = [...document.querySelectorAll<HTMLElement>('.chip')];
+    expect(chips.map((c) => c.tabIndex)).toEqual([0, -1, -1]);
+    chips[0]!.focus();
+    const key = (k: string) => fireEvent.keyDown(document.activeElement!, { key: k });
+    key('ArrowRight');
+    expect(document.activeElement).toBe(chips[1]);
+    key('End');
+    expect(document.activeElement).toBe(chips[2]);
+    key('ArrowRight');
+    expect(document.activeElement).toBe(chips[0]);
+    key('ArrowLeft');
+    expect(document.activeElement).toBe(chips[2]);
+    key('Home');
+    expect(document.activeElement).toBe(chips[0]);
+    // The pressed chip is the row's Tab stop.
+    fireEvent.click(chips[2]!);
+    expect(chips.map((c) => c.tabIndex)).toEqual([-1, -1, 0]);
+  });
+
   it('shows no chips when the page has one topic only', () => {
     renderList(ready({ ...PAGE, entities: [{ id: 'wang-yi', count: 1 }] }));
     expect(document.querySelector('.topics')).toBeNull();
@@ -460,6 +498,20 @@ describe('PauseSwitches', () => {
     expect(document.querySelector('[data-pause="all"]')).toBeTruthy();
   });
 
+  it('shows a parent domain’s pause as such, and resumes it from here', async () => {
+    const { stored, onChanged, update } = renderSwitches('news.example.com', {
+      pausedSites: ['example.com', 'other.org'],
+    });
+    const site = screen.getByRole('switch', { name: 'popup_pauseParentSite(example.com)' });
+    expect((site as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(site);
+    await waitFor(() => expect(onChanged).toHaveBeenCalledTimes(1));
+    expect(stored().pausedSites).toEqual(['other.org']);
+    update();
+    const resumed = screen.getByRole('switch', { name: 'popup_pauseSite(news.example.com)' });
+    expect((resumed as HTMLInputElement).checked).toBe(false);
+  });
+
   it('pauses the site and resumes it, then says the change is stored', async () => {
     const { stored, onChanged, update } = renderSwitches('example.com', {
       pausedSites: ['other.org'],
@@ -482,6 +534,39 @@ describe('PauseSwitches', () => {
     fireEvent.click(screen.getByRole('switch', { name: 'popup_pauseAll' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalledTimes(1));
     expect(stored().paused).toBe(true);
+  });
+});
+
+describe('useBriefings', () => {
+  const view = (id: string) => ({ entity: { id } }) as unknown as BriefingView;
+
+  it('asks for the listed briefings in one message, and later only for names the list gains', async () => {
+    const getBriefings = vi.fn(({ entityIds }: { entityIds: string[] }) =>
+      entityIds.map((id) => (id === 'nobody' ? null : view(id))),
+    );
+    const client = background({ getBriefings });
+    const { result, rerender } = renderHook(({ ids }) => useBriefings(client, ids), {
+      initialProps: { ids: ['wang-yi', 'nobody'] },
+    });
+    await waitFor(() => expect(result.current.size).toBe(2));
+    expect(result.current.get('wang-yi')).toEqual(view('wang-yi'));
+    expect(result.current.get('nobody')).toBeNull();
+    rerender({ ids: ['wang-yi', 'nobody', 'xi-jinping'] });
+    await waitFor(() => expect(result.current.size).toBe(3));
+    expect(getBriefings.mock.calls.map(([r]) => r.entityIds)).toEqual([
+      ['wang-yi', 'nobody'],
+      ['xi-jinping'],
+    ]);
+  });
+
+  it('shows no briefing where the background cannot answer', async () => {
+    const client = background({
+      getBriefings: () => {
+        throw new Error('the database is closed');
+      },
+    });
+    const { result } = renderHook(() => useBriefings(client, ['wang-yi']));
+    await waitFor(() => expect(result.current.get('wang-yi')).toBeNull());
   });
 });
 

@@ -80,6 +80,21 @@ describe('revealMention', () => {
     expect(v.focused()).toBeNull();
   });
 
+  it('shows the next mention of the entity each time it is asked, round to the first', async () => {
+    const v = view([wang1, xi1, wang2]);
+    const shown = [];
+    for (let i = 0; i < 3; i++) {
+      await v.handlers.revealMention({ entityId: 'wang-yi' }, {});
+      shown.push(v.focused());
+    }
+    expect(shown).toEqual([wang1, wang2, wang1]);
+    // Another entity's, then this one's again: from its first.
+    await v.handlers.revealMention({ entityId: 'xi-jinping' }, {});
+    expect(v.focused()).toBe(xi1);
+    await v.handlers.revealMention({ entityId: 'wang-yi' }, {});
+    expect(v.focused()).toBe(wang1);
+  });
+
   it('leaves a focus the reader moved on meanwhile', async () => {
     const v = view();
     await v.handlers.revealMention({ entityId: 'wang-yi' }, {});

@@ -3,6 +3,7 @@ import {
   entitiesByTopic,
   getArticle,
   getBriefing,
+  getBriefings,
   getMatchableEntities,
   listPacks,
   listTopics,
@@ -85,6 +86,17 @@ describe('getBriefing', () => {
     expect(result?.packIds).toEqual(['bundled']);
     expect(result?.briefing.facts.map((f) => f.score)).toEqual([2, 1]);
     expect(await getBriefing(db, 'nobody')).toBeUndefined();
+  });
+});
+
+describe('getBriefings', () => {
+  it('gives each briefing as getBriefing does, in the order asked, undefined for unknown ids', async () => {
+    const ids = ['wang-yi', 'nobody', 'toshimitsu-motegi'];
+    const one = await Promise.all(ids.map((id) => getBriefing(db, id)));
+    expect(await getBriefings(db, ids)).toEqual(one);
+    expect(one[0]).toBeDefined();
+    expect(one[1]).toBeUndefined();
+    expect(await getBriefings(db, [])).toEqual([]);
   });
 });
 

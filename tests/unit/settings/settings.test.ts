@@ -3,6 +3,7 @@ import {
   DEFAULT_SETTINGS,
   isEntityVisible,
   isSitePaused,
+  pausedSiteFor,
   migrateSettings,
   normaliseSite,
   parseSites,
@@ -96,6 +97,14 @@ describe('sites', () => {
     expect(isSitePaused(settings, 'news.example.com')).toBe(true);
     expect(isSitePaused(settings, 'notexample.com')).toBe(false);
     expect(isSitePaused({ ...DEFAULT_SETTINGS, paused: true }, 'other.org')).toBe(true);
+  });
+
+  it('names the paused site whose rule covers a host, the most specific first', () => {
+    const settings = { ...DEFAULT_SETTINGS, pausedSites: ['example.com', 'news.example.com'] };
+    expect(pausedSiteFor(settings, 'www.example.com')).toBe('example.com');
+    expect(pausedSiteFor(settings, 'live.news.example.com')).toBe('news.example.com');
+    expect(pausedSiteFor(settings, 'WWW.Example.com')).toBe('example.com');
+    expect(pausedSiteFor(settings, 'notexample.com')).toBeNull();
   });
 });
 
