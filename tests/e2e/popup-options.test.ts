@@ -423,6 +423,41 @@ describe('the toolbar popup', () => {
     assert.ok((await highlightCount(page)) > 0);
   });
 
+  it('shows a parent domain’s pause on a subdomain as such, and resumes it from there', async () => {
+    // *.localhost is the loopback address in Chromium: a subdomain of the site "localhost".
+    const port = new URL(demoUrl).port;
+    const sub = await harness.context.newPage();
+    await setStoredSettings(harness, { version: 2, pausedSites: ['localhost'] });
+    try {
+      await sub.goto(`http://news.localhost:${port}/demo.html`);
+      const paused = await waitFor(
+        () => diagnostics(harness, sub),
+        (d) => d !== null,
+        'the subdomain page’s content script',
+      );
+      assert.equal(paused!.active, false);
+      await withPopup(harness, sub, async (popup) => {
+        await popup.waitFor(`document.querySelector('[data-state="paused"]')`);
+        const label = await popup.evaluate<string>(
+          `document.querySelector('[data-pause="site"]').closest('label').textContent`,
+        );
+        assert.equal(label, 'Pause on all of localhost');
+        assert.equal(
+          await popup.evaluate(`document.querySelector('[data-pause="site"]').checked`),
+          true,
+        );
+        await clickInPopup(popup, '[data-pause="site"]');
+        await waitForScan(harness, sub);
+        await popup.waitFor(`document.querySelectorAll('.entities [data-entity]').length > 0`);
+      });
+      assert.deepEqual((await storedSettings(harness)).pausedSites, []);
+      assert.ok((await highlightCount(sub)) > 0);
+    } finally {
+      await sub.close();
+      await setStoredSettings(harness, { version: 2 });
+    }
+  });
+
   it('pauses everywhere, remembered', async () => {
     const before = await highlightCount(page);
     await withPopup(harness, page, async (popup) => {

@@ -28,7 +28,8 @@ export const FIXTURE_PAGES_DIR = path.join(REPO_ROOT, 'tests/fixtures/pages');
 
 /**
  * Offline and quiet, as root: no sandbox (root cannot use it), no GPU, no
- * background traffic, and every host but 127.0.0.1 fails to resolve.
+ * background traffic, and every host but 127.0.0.1 fails to resolve
+ * (*.localhost is 127.0.0.1 too: a subdomain to test site rules on).
  * Listed in DEVELOPERS.md.
  */
 export const CHROMIUM_FLAGS = [
@@ -39,7 +40,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  '--host-resolver-rules=MAP *.localhost 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
 export interface RecordedRequest {
