@@ -54,10 +54,17 @@ export async function getBriefings(
     return read;
   };
   const byId = tx.objectStore('entities').index('by-id');
+  // An entity's records, read once: a page's people are each other's related chips.
+  const recordReads = new Map<string, Promise<EntityRecord[]>>();
+  const recordsOf = (entityId: string) => {
+    let read = recordReads.get(entityId);
+    if (!read) recordReads.set(entityId, (read = byId.getAll(entityId)));
+    return read;
+  };
   const briefingStore = tx.objectStore('briefings');
 
   const one = async (entityId: string): Promise<BriefingView | undefined> => {
-    const records = inPackOrder(await byId.getAll(entityId), rank);
+    const records = inPackOrder(await recordsOf(entityId), rank);
     const first = records[0];
     if (!first) return undefined;
     const packIds = records.map((r) => r.packId);
@@ -74,7 +81,7 @@ export async function getBriefings(
       Promise.all([...refs.values()].map(([packId, id]) => article(packId, id))),
       // Any pack's record will do for a chip, from a pack in use.
       Promise.all(
-        briefing.related.map(async (r) => inPackOrder(await byId.getAll(r.entityId), rank)[0]),
+        briefing.related.map(async (r) => inPackOrder(await recordsOf(r.entityId), rank)[0]),
       ),
     ]);
 
