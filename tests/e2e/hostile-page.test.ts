@@ -238,13 +238,26 @@ briefing-lens-card, briefing-lens-card:popover-open {
 }
 html, body { --bg: black !important; --fg: black !important; }`,
     });
-    // Scripts too: a click, a text rewrite, a hidePopover, an overlay of its own.
-    await page.evaluate(() => {
+    // Scripts too: clicks and keys all over the card (where its links and
+    // buttons are), a text rewrite, a hidePopover, an overlay of its own.
+    const tabs = harness.context.pages().length;
+    await page.evaluate((box) => {
       const host = document.querySelector('briefing-lens-card') as HTMLElement;
       host.click();
+      for (let x = box.x + 4; x < box.x + box.width; x += 12)
+        for (let y = box.y + 4; y < box.y + box.height; y += 12) {
+          const at = { clientX: x, clientY: y, bubbles: true, composed: true };
+          const target = document.elementFromPoint(x, y) ?? host;
+          for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'])
+            target.dispatchEvent(new MouseEvent(type, at));
+        }
+      for (const key of ['Enter', ' '])
+        host.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
       host.textContent = 'rewritten';
       host.style.setProperty('display', 'none');
-    });
+    }, outer);
+    await waitForPageClock(page, 500);
+    assert.equal(harness.context.pages().length, tabs, 'no tab opened for the page’s clicks');
     await waitFor(
       () => diagnostics(harness, page),
       (d) => !!d?.card.open,
@@ -414,7 +427,9 @@ html, body { --bg: black !important; --fg: black !important; }`,
       await waitForScan(harness, visited);
       await hoverText(visited, 'Wang Yi');
       await waitForCard(visited);
-      await setSettings(harness, { pausedSites: ['127.0.0.1'] });
+      // A whole visit: scan, hover, card, a setting changed, then the pause.
+      await setSettings(harness, { highlightStyle: 'background' });
+      await setSettings(harness, { highlightStyle: 'background', pausedSites: ['127.0.0.1'] });
       await waitFor(
         () => footprint(visited),
         (f) => f.registry === 0 && f.elements === 0,
