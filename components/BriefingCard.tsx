@@ -6,7 +6,7 @@
 import type { ArticleRef, BriefingView } from '../core/views';
 import type { Translate } from '../lib/i18n';
 import { displayName, kindKey } from '../core/display';
-import { articleOf, dateText, Fact, latestDate } from './briefing-parts';
+import { articleOf, dateText, Fact, importedPackOf, latestDate } from './briefing-parts';
 import { freshnessOf } from '../core/freshness';
 import type { SourceRef } from '../core/pack/types';
 
@@ -69,8 +69,7 @@ function citedArticles(
       title: line.source.articleId,
       date: '',
     };
-    const pack = view.packs?.find((p) => p.id === line.packId && !p.bundled)?.title ?? null;
-    cited.set(key, { article, first: line.source, pack });
+    cited.set(key, { article, first: line.source, pack: importedPackOf(view, line.packId) });
   }
   return [...cited.values()];
 }

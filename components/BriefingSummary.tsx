@@ -7,7 +7,7 @@
 import type { BriefingView } from '../core/views';
 import type { SourceRef } from '../core/pack/types';
 import type { Translate } from '../lib/i18n';
-import { articleOf, dateText, Fact } from './briefing-parts';
+import { articleOf, dateText, Fact, importedPackOf } from './briefing-parts';
 
 export interface BriefingSummaryProps {
   view: BriefingView;
@@ -25,8 +25,10 @@ export function BriefingSummary(props: BriefingSummaryProps) {
   const language = props.uiLanguage;
   const source = (line: { source: SourceRef; packId: string }) => {
     const article = articleOf(view, line);
+    const pack = importedPackOf(view, line.packId);
     const label = [
       article?.title ?? line.source.articleId,
+      pack && t('card_fromPack', pack),
       article?.date && dateText(article.date, language),
     ]
       .filter(Boolean)

@@ -10,6 +10,11 @@ import { formatDate } from '../core/display';
 import type { ArticleRef, BriefingView } from '../core/views';
 import type { SourceRef } from '../core/pack/types';
 
+/** The imported pack a line comes from, by its title; null for the bundled data. */
+export function importedPackOf(view: BriefingView, packId: string): string | null {
+  return view.packs?.find((p) => p.id === packId && !p.bundled)?.title ?? null;
+}
+
 /** The article a line of a briefing cites (article ids are unique only within their pack). */
 export function articleOf(
   view: Pick<BriefingView, 'articles'>,

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { BriefingCard, CARD_FACTS, type CardState } from '../../../components/BriefingCard';
 import type { BriefingView } from '../../../core/views';
+import { BriefingSummary } from '../../../components/BriefingSummary';
 
 const t = (key: string, subs?: string | string[]) =>
   subs ? `${key}(${[subs].flat().join(',')})` : key;
@@ -286,5 +287,44 @@ describe('BriefingCard', () => {
     renderCard({ status: 'loading', entityId: 'wang-yi' });
     expect(screen.getByRole('status').textContent).toBe('card_loading');
     expect(screen.getByRole('dialog').getAttribute('aria-busy')).toBe('true');
+  });
+});
+
+describe('BriefingSummary', () => {
+  const renderSummary = (v: BriefingView) => {
+    const onOpenSource = vi.fn();
+    render(
+      <BriefingSummary
+        view={v}
+        uiLanguage="en"
+        t={t}
+        open={false}
+        onToggle={() => undefined}
+        onOpenSource={onOpenSource}
+      />,
+    );
+    return onOpenSource;
+  };
+
+  it('gives the best sentence with its article and date, and opens the sentence', () => {
+    const onOpenSource = renderSummary(view());
+    const source = document.querySelector('.summary a.source')!;
+    expect(source.textContent).toBe('The phone call · Oct 28, 2025');
+    fireEvent.click(source);
+    expect(onOpenSource).toHaveBeenCalledWith(view().briefing.facts[0]!.source, 'bundled');
+  });
+
+  it('names the imported pack a sentence comes from', () => {
+    const v = view();
+    v.packs = [
+      { id: 'bundled', title: 'Bundled', bundled: true },
+      { id: 'notes', title: 'My notes', bundled: false },
+    ];
+    v.briefing.facts[0] = { ...v.briefing.facts[0]!, packId: 'notes' };
+    v.articles.push({ packId: 'notes', id: 'call', title: 'My call notes', date: '2025-10-29' });
+    renderSummary(v);
+    expect(document.querySelector('.summary a.source')!.textContent).toBe(
+      'My call notes · card_fromPack(My notes) · Oct 29, 2025',
+    );
   });
 });
