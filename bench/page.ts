@@ -173,6 +173,8 @@ async function measure(harness: Harness, plain: Browser, baseline: Harness | nul
   let longestBaselineSlice = 0;
   let longestLink = 0;
   let longestLinkPage = '';
+  let longestDecision = 0;
+  let longestDecisionPage = '';
   let longestSlicePage = '';
   const ratios: number[] = [];
   let slowerThanMark = 0;
@@ -196,6 +198,8 @@ async function measure(harness: Harness, plain: Browser, baseline: Harness | nul
       slices.push(scan.longestSliceMs);
       // (builds from before the linker do not report it)
       links.push(scan.longestLinkMs ?? 0);
+      if ((scan.longestDecisionMs ?? 0) > longestDecision) longestDecisionPage = name;
+      longestDecision = Math.max(longestDecision, scan.longestDecisionMs ?? 0);
       if ((scan.longestLinkMs ?? 0) > longestLink) longestLinkPage = name;
       longestLink = Math.max(longestLink, scan.longestLinkMs ?? 0);
       if (scan.longestSliceMs > longestSlice) longestSlicePage = name;
@@ -255,7 +259,7 @@ async function measure(harness: Harness, plain: Browser, baseline: Harness | nul
     );
   console.log(`runs with a slice over ${LONG_TASK_MS} ms (a long task): ${longTasks}`);
   console.log(
-    `longest linking at the end of a slice, over every run: ${longestLink.toFixed(1)} ms (${longestLinkPage}); longest slice ${longestSlice.toFixed(1)} ms (${longestSlicePage})`,
+    `longest linking at the end of a slice, over every run: ${longestLink.toFixed(1)} ms (${longestLinkPage}), of which deciding ${longestDecision.toFixed(1)} ms at most (${longestDecisionPage}); longest slice ${longestSlice.toFixed(1)} ms (${longestSlicePage})`,
   );
 }
 

@@ -187,6 +187,8 @@ export interface ScanPassDetail {
   longestSliceMs: number;
   /** the longest the document's decisions took at the end of a slice (DocumentLinker.flush, and reporting what changed) */
   longestLinkMs: number;
+  /** of that, the longest the decisions alone took (DocumentLinker.flush), without drawing what they found */
+  longestDecisionMs: number;
   /** when the pass started and ended, on the page's clock (performance.now) */
   startedAt: number;
   endedAt: number;

@@ -129,8 +129,11 @@ export class Scanner {
   }
 
   /** Decides the changed blocks and reports the mentions that came and went; returns those that came. */
-  private report(): PageMention[] {
+  private report(detail?: ScanPassDetail): PageMention[] {
+    const decisionStart = this.now();
     const { added, removed } = this.linker.flush();
+    if (detail)
+      detail.longestDecisionMs = Math.max(detail.longestDecisionMs, this.now() - decisionStart);
     const gone: PageMention[] = [];
     for (const { candidate } of removed) {
       const mention = this.reported.get(candidate);
@@ -206,6 +209,7 @@ export class Scanner {
       slices: 0,
       longestSliceMs: 0,
       longestLinkMs: 0,
+      longestDecisionMs: 0,
       startedAt: this.now(),
       endedAt: 0,
     };
@@ -242,7 +246,7 @@ export class Scanner {
           }
           finished = block === null;
           const linkStart = this.now();
-          const reported = this.report();
+          const reported = this.report(detail);
           detail.longestLinkMs = Math.max(detail.longestLinkMs, this.now() - linkStart);
           detail.mentions += reported.length;
           for (const m of reported) entities.add(m.entityId);

@@ -12,6 +12,7 @@ const pass = (n: number): ScanPassDetail => ({
   slices: 1,
   longestSliceMs: 1,
   longestLinkMs: 0,
+  longestDecisionMs: 0,
   startedAt: n,
   endedAt: n + 1,
 });
