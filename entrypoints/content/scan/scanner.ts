@@ -129,11 +129,10 @@ export class Scanner {
   }
 
   /** Decides the changed blocks and reports the mentions that came and went; returns those that came. */
-  private report(detail?: ScanPassDetail): PageMention[] {
-    const decisionStart = this.now();
+  private report(detail?: ScanPassDetail, startedAt = 0): PageMention[] {
     const { added, removed } = this.linker.flush();
     if (detail)
-      detail.longestDecisionMs = Math.max(detail.longestDecisionMs, this.now() - decisionStart);
+      detail.longestDecisionMs = Math.max(detail.longestDecisionMs, this.now() - startedAt);
     const gone: PageMention[] = [];
     for (const { candidate } of removed) {
       const mention = this.reported.get(candidate);
@@ -246,7 +245,7 @@ export class Scanner {
           }
           finished = block === null;
           const linkStart = this.now();
-          const reported = this.report(detail);
+          const reported = this.report(detail, linkStart);
           detail.longestLinkMs = Math.max(detail.longestLinkMs, this.now() - linkStart);
           detail.mentions += reported.length;
           for (const m of reported) entities.add(m.entityId);
