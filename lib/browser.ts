@@ -5,3 +5,4 @@
  * WxtVitest swaps it for an in-memory fake in unit tests.
  */
 export { browser } from 'wxt/browser';
+export type { Browser } from 'wxt/browser';

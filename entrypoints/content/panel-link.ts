@@ -5,7 +5,7 @@
  * at. With no panel open nothing is sent (no message, no wake of the
  * background), and the page sees none of it either way.
  */
-import { browser } from '../../lib/browser';
+import { browser, type Browser } from '../../lib/browser';
 import { PANEL_PORT, type PanelEvent } from '../../lib/messaging/protocol';
 
 /** A burst of changes (a scan pass's slices, a feed growing) goes as one message. */
@@ -18,12 +18,7 @@ export interface PanelLink {
   looking(entityId: string): void;
 }
 
-interface Port {
-  name: string;
-  postMessage(message: unknown): void;
-  disconnect(): void;
-  onDisconnect: { addListener(listener: () => void): void };
-}
+type Port = Browser.runtime.Port;
 
 export function listenForPanels(signal: AbortSignal): PanelLink {
   const ports = new Set<Port>();
@@ -33,10 +28,10 @@ export function listenForPanels(signal: AbortSignal): PanelLink {
     ports.add(port);
     port.onDisconnect.addListener(() => ports.delete(port));
   };
-  browser.runtime.onConnect.addListener(onConnect as never);
+  browser.runtime.onConnect.addListener(onConnect);
   signal.addEventListener('abort', () => {
     clearTimeout(timer);
-    browser.runtime.onConnect.removeListener(onConnect as never);
+    browser.runtime.onConnect.removeListener(onConnect);
     for (const port of ports) port.disconnect();
     ports.clear();
   });

@@ -12,7 +12,7 @@
  * and which one the reader looks at. A document that loads in the tab says
  * so once scanned (the `pageReady` push), and the panel connects to it then.
  */
-import { browser } from '../../lib/browser';
+import { browser, type Browser } from '../../lib/browser';
 import { onPush } from '../../lib/messaging';
 import { PANEL_PORT, type PanelEvent } from '../../lib/messaging/protocol';
 
@@ -25,12 +25,7 @@ export interface FollowedTabEvents {
   looking(entityId: string, at: number): void;
 }
 
-interface Port {
-  postMessage(message: unknown): void;
-  disconnect(): void;
-  onMessage: { addListener(listener: (message: unknown) => void): void };
-  onDisconnect: { addListener(listener: () => void): void };
-}
+type Port = Browser.runtime.Port;
 
 const NO_WINDOW = -1; // windows.WINDOW_ID_NONE
 
@@ -44,7 +39,7 @@ export async function followTab(events: FollowedTabEvents, signal: AbortSignal):
     port?.disconnect();
     port = null;
     if (tabId === null || signal.aborted) return;
-    const opened = browser.tabs.connect(tabId, { name: PANEL_PORT }) as unknown as Port;
+    const opened = browser.tabs.connect(tabId, { name: PANEL_PORT });
     opened.onMessage.addListener((message) => {
       const event = message as PanelEvent;
       if (event.type === 'changed') events.changed();
