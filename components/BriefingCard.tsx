@@ -6,7 +6,7 @@
 import type { ArticleRef, BriefingView } from '../core/views';
 import type { Translate } from '../lib/i18n';
 import { displayName, kindKey } from '../core/display';
-import { articleOf, dateText, Fact, importedPackOf, latestDate } from './briefing-parts';
+import { articleOf, dateText, Fact, importedPackOf, latestDate, lineLang } from './briefing-parts';
 import { freshnessOf } from '../core/freshness';
 import type { SourceRef } from '../core/pack/types';
 
@@ -254,7 +254,7 @@ export function BriefingCard(props: BriefingCardProps) {
       ) : null}
       {briefing.role ? (
         <p class="role">
-          <strong>{briefing.role.text}</strong>
+          <strong lang={lineLang(view, briefing.role)}>{briefing.role.text}</strong>
           {roleDate ? (
             <span class="role-date">{t('card_asOf', dateText(roleDate, language))}</span>
           ) : null}{' '}
@@ -269,6 +269,7 @@ export function BriefingCard(props: BriefingCardProps) {
               <Fact
                 key={`${fact.source.articleId}:${fact.source.start}`}
                 id={`fact-${i}`}
+                lang={lineLang(view, fact)}
                 text={fact.text}
                 t={t}
               >
@@ -290,7 +291,7 @@ export function BriefingCard(props: BriefingCardProps) {
               <li key={`${entry.date}:${entry.source.articleId}:${entry.source.start}`}>
                 <time dateTime={entry.date}>{dateText(entry.date, language)}</time>
                 <span class="timeline-line">
-                  <span class="timeline-text" title={entry.text}>
+                  <span class="timeline-text" title={entry.text} lang={lineLang(view, entry)}>
                     {entry.text}
                   </span>{' '}
                   {cite(entry)}

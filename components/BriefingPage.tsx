@@ -4,7 +4,7 @@ import type { BriefingView } from '../core/views';
 import type { Translate } from '../lib/i18n';
 import { displayName, formatDate, kindKey } from '../core/display';
 import type { SourceRef } from '../core/pack/types';
-import { articleOf, latestDate } from './briefing-parts';
+import { articleOf, latestDate, lineLang } from './briefing-parts';
 
 export interface BriefingPageProps {
   /** undefined while loading, null when not found */
@@ -49,14 +49,15 @@ export function BriefingPage({ view, t, uiLanguage, articleHref }: BriefingPageP
       {latest && <p class="muted as-of">{t('card_asOf', formatDate(latest, uiLanguage))}</p>}
       {briefing.role && (
         <p class="role">
-          <strong>{briefing.role.text}</strong> — {sourceLink(briefing.role)}
+          <strong lang={lineLang(view, briefing.role)}>{briefing.role.text}</strong> —{' '}
+          {sourceLink(briefing.role)}
         </p>
       )}
       <h2>{t('page_allFacts')}</h2>
       <ul class="facts">
         {briefing.facts.map((fact) => (
           <li key={`${fact.source.articleId}:${fact.source.start}`}>
-            {fact.text} {sourceLink(fact, 'source')}
+            <span lang={lineLang(view, fact)}>{fact.text}</span> {sourceLink(fact, 'source')}
             {fact.also?.map((other) => (
               <> · {sourceLink(other, 'source')}</>
             ))}
@@ -71,7 +72,8 @@ export function BriefingPage({ view, t, uiLanguage, articleHref }: BriefingPageP
               <li key={`${entry.date}:${entry.source.articleId}:${entry.source.start}`}>
                 <time dateTime={entry.date}>{formatDate(entry.date, uiLanguage)}</time>
                 <span>
-                  {entry.text} {sourceLink(entry, 'source')}
+                  <span lang={lineLang(view, entry)}>{entry.text}</span>{' '}
+                  {sourceLink(entry, 'source')}
                 </span>
               </li>
             ))}

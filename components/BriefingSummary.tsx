@@ -7,7 +7,7 @@
 import type { BriefingView } from '../core/views';
 import type { SourceRef } from '../core/pack/types';
 import type { Translate } from '../lib/i18n';
-import { articleOf, dateText, Fact, importedPackOf } from './briefing-parts';
+import { articleOf, dateText, Fact, importedPackOf, lineLang } from './briefing-parts';
 
 export interface BriefingSummaryProps {
   view: BriefingView;
@@ -54,7 +54,7 @@ export function BriefingSummary(props: BriefingSummaryProps) {
     <div class="summary">
       {briefing.role && (
         <p class="role">
-          <strong>{briefing.role.text}</strong>
+          <strong lang={lineLang(view, briefing.role)}>{briefing.role.text}</strong>
           {roleDate && (
             <span class="role-date">{t('card_asOf', dateText(roleDate, language))}</span>
           )}
@@ -64,6 +64,7 @@ export function BriefingSummary(props: BriefingSummaryProps) {
         <ul class="facts">
           <Fact
             id={`fact-${view.entity.id}`}
+            lang={lineLang(view, fact)}
             text={fact.text}
             t={t}
             open={props.open}
@@ -78,7 +79,9 @@ export function BriefingSummary(props: BriefingSummaryProps) {
       {latest && (
         <p class="latest">
           <time dateTime={latest.date}>{dateText(latest.date, language)}</time>{' '}
-          <span class="latest-text">{latest.text}</span>
+          <span class="latest-text" lang={lineLang(view, latest)}>
+            {latest.text}
+          </span>
         </p>
       )}
     </div>

@@ -23,6 +23,18 @@ export function articleOf(
   return view.articles.find((a) => a.id === line.source.articleId && a.packId === line.packId);
 }
 
+/**
+ * The language of the article a line quotes, for its `lang`: a Korean or
+ * Japanese sentence in an English card is shown with its own glyphs and read
+ * in its own voice.
+ */
+export function lineLang(
+  view: Pick<BriefingView, 'articles'>,
+  line: { source: SourceRef; packId: string },
+): string | undefined {
+  return articleOf(view, line)?.language;
+}
+
 /** The latest of ISO dates (they sort as text); null for none. */
 export function latestDate(dates: Array<string | undefined>): string | null {
   return dates.reduce<string | null>(
@@ -44,6 +56,8 @@ export interface FactProps {
   text: string;
   /** the id of the fact's text, for the control's aria-controls */
   id: string;
+  /** the language of its article (lineLang) */
+  lang?: string;
   t: Translate;
   /** whether the whole sentence shows; left out, the fact keeps that itself */
   open?: boolean;
@@ -92,7 +106,12 @@ export class Fact extends Component<FactProps, FactState> {
     const open = this.isOpen;
     return (
       <li>
-        <span ref={this.text} id={id} class={open ? 'fact-text open' : 'fact-text'}>
+        <span
+          ref={this.text}
+          id={id}
+          lang={this.props.lang}
+          class={open ? 'fact-text open' : 'fact-text'}
+        >
           {this.props.text}
         </span>
         <span class="line-meta">

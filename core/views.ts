@@ -46,6 +46,8 @@ export interface ArticleRef {
   title: string;
   date: string;
   url?: string;
+  /** the language it is written in: each line quoted from it is marked with it (glyphs, speech) */
+  language?: string;
 }
 
 export type EntityChip = Pick<EntitySource, 'id' | 'kind' | 'name' | 'names'>;

@@ -102,6 +102,7 @@ export async function getBriefings(
                 title: a.title,
                 date: a.date,
                 ...(a.url !== undefined && { url: a.url }),
+                ...(a.language !== undefined && { language: a.language }),
               },
             ]
           : [],

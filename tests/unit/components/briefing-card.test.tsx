@@ -212,6 +212,17 @@ describe('BriefingCard', () => {
     expect(actions.onSelectEntity).toHaveBeenCalledWith('toshimitsu-motegi');
   });
 
+  it('marks the role, each fact and each timeline line with its article’s language', () => {
+    const v = view();
+    v.articles[0] = { ...v.articles[0]!, language: 'ja' };
+    renderCard({ status: 'ready', view: v });
+    const langs = [
+      ...document.querySelectorAll('.role strong, .facts .fact-text, .timeline-text'),
+    ].map((e) => e.getAttribute('lang'));
+    expect(langs.length).toBeGreaterThan(3);
+    expect(new Set(langs)).toEqual(new Set(['ja']));
+  });
+
   it('names the imported pack an article comes from, and not the bundled one', () => {
     const v = view();
     v.packIds = ['bundled', 'notes'];
@@ -312,6 +323,15 @@ describe('BriefingSummary', () => {
     expect(source.textContent).toBe('The phone call · Oct 28, 2025');
     fireEvent.click(source);
     expect(onOpenSource).toHaveBeenCalledWith(view().briefing.facts[0]!.source, 'bundled');
+  });
+
+  it('marks each line with the language of the article it quotes', () => {
+    const v = view();
+    v.articles[0] = { ...v.articles[0]!, language: 'ko' };
+    renderSummary(v);
+    expect(document.querySelector('.summary .role strong')!.getAttribute('lang')).toBe('ko');
+    expect(document.querySelector('.summary .fact-text')!.getAttribute('lang')).toBe('ko');
+    expect(document.querySelector('.summary .latest-text')!.getAttribute('lang')).toBe('ko');
   });
 
   it('names the imported pack a sentence comes from', () => {

@@ -70,9 +70,16 @@ describe('getBriefing', () => {
         title: 'Article call',
         date: '2025-10-28',
         url: 'https://example.org/call',
+        language: 'en',
       },
-      { packId: 'bundled', id: 'summit', title: 'Article summit', date: '2025-10-30' },
-      { packId: 'extra', id: 'visit', title: 'Article visit', date: '2025-11-02' },
+      {
+        packId: 'bundled',
+        id: 'summit',
+        title: 'Article summit',
+        date: '2025-10-30',
+        language: 'en',
+      },
+      { packId: 'extra', id: 'visit', title: 'Article visit', date: '2025-11-02', language: 'en' },
     ]);
     expect(result.relatedEntities.map((e) => e.id)).toEqual([
       'wang-yi',
