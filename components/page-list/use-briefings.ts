@@ -4,7 +4,7 @@
  * database for all: lib/db/queries.ts), and again only for names the list
  * gains.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
 import type { ToBackground } from '../../lib/messaging/protocol';
 import type { BriefingView } from '../../core/views';
@@ -12,8 +12,19 @@ import type { BriefingView } from '../../core/views';
 /** id → the briefing; null where there is none (or it could not be read); absent while asked */
 export type Briefings = ReadonlyMap<string, BriefingView | null>;
 
-export function useBriefings(background: Client<ToBackground>, ids: string[]): Briefings {
-  const [briefings, setBriefings] = useState<Briefings>(new Map());
+const NONE: Briefings = new Map();
+
+/** `known`: briefings already read with the page's names (readPageMentions); only the rest are asked. */
+export function useBriefings(
+  background: Client<ToBackground>,
+  ids: string[],
+  known: Briefings = NONE,
+): Briefings {
+  const [read, setBriefings] = useState<Briefings>(new Map());
+  const briefings = useMemo(
+    () => (known.size === 0 ? read : read.size === 0 ? known : new Map([...known, ...read])),
+    [known, read],
+  );
   const key = ids.join(' ');
   useEffect(() => {
     let gone = false;
@@ -33,6 +44,6 @@ export function useBriefings(background: Client<ToBackground>, ids: string[]): B
     return () => {
       gone = true;
     };
-  }, [key]);
+  }, [key, known]);
   return briefings;
 }

@@ -1,10 +1,12 @@
 /**
  * What the active tab's content script found, with the entities' summaries
- * from the background. Where no content script answers (a browser page, the
+ * and briefings from the background (asked together, as soon as the names
+ * are known). Where no content script answers (a browser page, the
  * web store, a PDF) or there is no tab, the page is "unavailable".
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
+import type { Briefings } from './use-briefings';
 import type {
   EntityCount,
   EntitySummary,
@@ -16,7 +18,13 @@ import type {
 export type PageState =
   | { status: 'loading' }
   | { status: 'unavailable' }
-  | { status: 'ready'; page: PageMentions; entities: Map<string, EntitySummary> };
+  | {
+      status: 'ready';
+      page: PageMentions;
+      entities: Map<string, EntitySummary>;
+      /** the briefings of the page's entities; empty where they could not be read */
+      briefings: Briefings;
+    };
 
 /** The top frame's content script of a tab; with the tab's id, the other frames' counts are asked too. */
 export type TabClient = Client<ToContent> & { tabId?: number };
@@ -76,10 +84,20 @@ export async function readPageMentions(
         : background.send('getFrameMentions', { tabId: target.tabId }).catch(() => []),
     ]);
     const found = { ...top, entities: mergeCounts(top.entities, frames) };
-    const summaries = found.entities.length
-      ? await background.send('getEntities', { ids: found.entities.map((e) => e.id) })
-      : [];
-    return { status: 'ready', page: found, entities: new Map(summaries.map((s) => [s.id, s])) };
+    const ids = found.entities.map((e) => e.id);
+    // Both at once: the briefings are the slower, and the list shows them.
+    const [summaries, views] = ids.length
+      ? await Promise.all([
+          background.send('getEntities', { ids }),
+          background.send('getBriefings', { entityIds: ids }).catch(() => []),
+        ])
+      : [[], []];
+    return {
+      status: 'ready',
+      page: found,
+      entities: new Map(summaries.map((s) => [s.id, s])),
+      briefings: new Map(views.map((view, i) => [ids[i]!, view])),
+    };
   } catch {
     // No content script answered: a browser page, the web store, a PDF…
     return { status: 'unavailable' };

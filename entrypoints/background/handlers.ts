@@ -207,9 +207,6 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
     },
     searchEntities: async ({ query, limit }) => searchEntities(await deps.database(), query, limit),
     getEntities: async ({ ids }) => {
-      // The popup and the side panel ask for these briefings next: read them now.
-      if (Array.isArray(ids) && ids.length <= MAX_BRIEFINGS_AT_ONCE)
-        void viewsOf(ids.map(String)).catch(() => undefined);
       const wanted = new Set(ids);
       const { entities } = await currentMatcherData();
       return entities.filter((e) => wanted.has(e.id));

@@ -54,6 +54,7 @@ export function Popup(props: PopupProps) {
   const briefings = useBriefings(
     props.background,
     rows.listed.map((row) => row.id),
+    mentions.page.status === 'ready' ? mentions.page.briefings : undefined,
   );
 
   const { page, tab } = mentions;

@@ -39,6 +39,7 @@ export function SidePanel(props: SidePanelProps) {
   const briefings = useBriefings(
     props.background,
     rows.listed.map((row) => row.id),
+    page.status === 'ready' ? page.briefings : undefined,
   );
   const list = useRef<HTMLUListElement>(null);
   // Once per list shown: a tab switch, or the page changing.

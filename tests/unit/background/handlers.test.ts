@@ -111,11 +111,9 @@ describe('getMatcherData', () => {
   it('answers getEntities from the same data, in data order', async () => {
     const entities = await client.send('getEntities', { ids: ['wang-yi', 'nobody'] });
     expect(entities.map((e) => e.id)).toEqual(['wang-yi']);
-    // (The briefings of those ids are read too, for the question that follows.)
-    const opened = deps.database.mock.calls.length;
+    expect(deps.database).toHaveBeenCalledTimes(1);
     await client.send('getMatcherData', undefined);
-    await client.send('getBriefings', { entityIds: ['wang-yi'] });
-    expect(deps.database).toHaveBeenCalledTimes(opened);
+    expect(deps.database).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -94,6 +94,7 @@ const ready = (page: PageMentions, entities: EntitySummary[] = ENTITIES): PageSt
   status: 'ready',
   page,
   entities: new Map(entities.map((e) => [e.id, e])),
+  briefings: new Map(),
 });
 
 describe('EntityRow', () => {
@@ -559,6 +560,15 @@ describe('useBriefings', () => {
     ]);
   });
 
+  it('asks only for the briefings it was not given', async () => {
+    const getBriefings = vi.fn(({ entityIds }: { entityIds: string[] }) => entityIds.map(view));
+    const client = background({ getBriefings });
+    const known = new Map([['wang-yi', view('wang-yi')]]);
+    const { result } = renderHook(() => useBriefings(client, ['wang-yi', 'xi-jinping'], known));
+    await waitFor(() => expect(result.current.size).toBe(2));
+    expect(getBriefings.mock.calls.map(([r]) => r.entityIds)).toEqual([['xi-jinping']]);
+  });
+
   it('shows no briefing where the background cannot answer', async () => {
     const client = background({
       getBriefings: () => {
@@ -608,6 +618,23 @@ describe('usePageMentions', () => {
     expect(page.page.hostname).toBe('example.com');
     expect([...page.entities.keys()]).toEqual(['wang-yi']);
     expect(getEntities).toHaveBeenCalledWith({ ids: ['wang-yi'] }, expect.anything());
+  });
+
+  it('has their briefings too, asked together with the summaries', async () => {
+    const view = { entity: { id: 'wang-yi' } } as unknown as BriefingView;
+    const getBriefings = vi.fn(() => [view]);
+    const tab = tabAnswering(() => ({
+      hostname: 'example.com',
+      active: true,
+      entities: [{ id: 'wang-yi', count: 2 }],
+    }));
+    const { result } = renderHook(() =>
+      usePageMentions(async () => tab, background({ getBriefings })),
+    );
+    await waitFor(() => expect(result.current.page.status).toBe('ready'));
+    const page = result.current.page as Extract<PageState, { status: 'ready' }>;
+    expect(page.briefings.get('wang-yi')).toEqual(view);
+    expect(getBriefings).toHaveBeenCalledWith({ entityIds: ['wang-yi'] }, expect.anything());
   });
 
   it('asks the background nothing for a page without names', async () => {
