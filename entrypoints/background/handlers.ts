@@ -82,6 +82,8 @@ export const EXTENSION_PAGES_ONLY: ReadonlySet<keyof ToBackground> = new Set([
 
 /** More than a page names; a bigger question is refused, not answered slowly. */
 export const MAX_BRIEFINGS_AT_ONCE = 500;
+/** How many briefings the background keeps read (a few pages' worth). */
+const MAX_KEPT_BRIEFINGS = 1000;
 
 /** A card may open at most CARD_OPENS briefing or article pages per tab in CARD_OPENS_WINDOW_MS. */
 export const CARD_OPENS = 4;
@@ -153,7 +155,13 @@ function createOpenHandlers(deps: BackgroundDeps): Handlers<ToBackground> {
         view.catch(() => views.get(id) === view && views.delete(id));
       });
     }
-    return Promise.all(ids.map((id) => views.get(id)!));
+    const answer = ids.map((id) => views.get(id)!);
+    // The oldest go first: a large pack's briefings never all stay in memory.
+    for (const old of views.keys()) {
+      if (views.size <= MAX_KEPT_BRIEFINGS) break;
+      views.delete(old);
+    }
+    return Promise.all(answer);
   };
   /**
    * The packs changed: pages hear of it at once (a cheap version, told

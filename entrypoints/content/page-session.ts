@@ -101,6 +101,8 @@ class PageSession {
   private restyleTimer: ReturnType<typeof setTimeout> | undefined;
   /** the focused mention was reached with a command: Enter, Space and Esc act on it (input/keyboard.ts) */
   private keysOnFocused = false;
+  /** the top frame told our pages it is scanned (pageReady), once a session */
+  private announced = false;
   /** set while the highlights' colours are being applied: the scan waits (paint/colours-landing.ts) */
   private coloursLanding: Promise<void> | null = null;
 
@@ -204,7 +206,6 @@ class PageSession {
   }
 
   /** The top frame, scanned (or paused): a side panel following the tab may connect now. */
-  private announced = false;
   private announceToPanels(): void {
     if (this.announced || window !== window.top) return;
     this.announced = true;
