@@ -1,7 +1,7 @@
 /**
  * The options page: topics and kinds, how loud the highlights are, where the
  * extension stays quiet, and the packs it knows. Every change is saved at
- * once; open pages follow through storage.onChanged. The settings as a
+ * once; open pages follow (the background hears the change and tells them). The settings as a
  * whole are exported, imported and reset in SettingsActions.
  */
 import { useState } from 'preact/hooks';

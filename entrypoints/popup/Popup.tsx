@@ -36,7 +36,7 @@ export interface PopupProps extends SettingsSource {
 export const POPUP_READY_MARK = 'briefing-lens:popup-ready';
 /** Marked once when every listed name's briefing is shown too (bench/popup.ts). */
 export const POPUP_BRIEFED_MARK = 'briefing-lens:popup-briefed';
-/** The page follows a pause through storage.onChanged; ask it again once it has. */
+/** The page hears of a pause from the background; ask it again once it has. */
 const REFRESH_AFTER_PAUSE_MS = 100;
 
 export function Popup(props: PopupProps) {
