@@ -89,3 +89,10 @@ export function watchSettings(listener: (settings: Settings) => void, signal: Ab
   browser.storage.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
 }
+
+/** watchSettings for a page's props: subscribes, and returns the unsubscribe. */
+export function subscribeToSettings(listener: (settings: Settings) => void): () => void {
+  const stop = new AbortController();
+  watchSettings(listener, stop.signal);
+  return () => stop.abort();
+}

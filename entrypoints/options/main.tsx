@@ -3,7 +3,7 @@ import { Options } from './Options';
 import { backgroundClient, onPush } from '../../lib/messaging';
 import { browser } from '../../lib/browser';
 import { t, uiLanguage } from '../../lib/i18n';
-import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
+import { loadSettings, subscribeToSettings, updateSettings } from '../../lib/settings-store';
 import { openShortcutSettings, shortcutsPage } from '../../lib/platform';
 import '../../components/ui.css';
 import './options.css';
@@ -19,11 +19,7 @@ void (async () => {
       background={backgroundClient}
       loadSettings={loadSettings}
       updateSettings={updateSettings}
-      watchSettings={(listener) => {
-        const stop = new AbortController();
-        watchSettings(listener, stop.signal);
-        return () => stop.abort();
-      }}
+      watchSettings={subscribeToSettings}
       onImportProgress={(listener) =>
         onPush('importProgress', ({ done, total }) => listener(done, total))
       }

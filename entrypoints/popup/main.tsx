@@ -4,7 +4,7 @@ import { backgroundClient, tabClient } from '../../lib/messaging';
 import { browser } from '../../lib/browser';
 import { t, uiLanguage } from '../../lib/i18n';
 import { openSidePanel } from '../../lib/platform';
-import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
+import { loadSettings, subscribeToSettings, updateSettings } from '../../lib/settings-store';
 import '../../components/ui.css';
 import '../../components/page-list/page-list.css';
 import './popup.css';
@@ -22,11 +22,7 @@ render(
     }}
     loadSettings={loadSettings}
     updateSettings={updateSettings}
-    watchSettings={(listener) => {
-      const stop = new AbortController();
-      watchSettings(listener, stop.signal);
-      return () => stop.abort();
-    }}
+    watchSettings={subscribeToSettings}
     openOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
     openSidePanel={() =>
       void openSidePanel({ windowId }).then(

@@ -4,7 +4,7 @@ import { followTab } from './followed-tab';
 import { backgroundClient, tabClient } from '../../lib/messaging';
 import { browser } from '../../lib/browser';
 import { t, uiLanguage } from '../../lib/i18n';
-import { loadSettings, updateSettings, watchSettings } from '../../lib/settings-store';
+import { loadSettings, subscribeToSettings, updateSettings } from '../../lib/settings-store';
 import '../../components/ui.css';
 import '../../components/page-list/page-list.css';
 import './sidepanel.css';
@@ -24,11 +24,7 @@ render(
     isLoading={async (tabId) => (await browser.tabs.get(tabId)).status === 'loading'}
     loadSettings={loadSettings}
     updateSettings={updateSettings}
-    watchSettings={(listener) => {
-      const stop = new AbortController();
-      watchSettings(listener, stop.signal);
-      return () => stop.abort();
-    }}
+    watchSettings={subscribeToSettings}
     openOptions={() => void browser.runtime.openOptionsPage()}
     onLookShown={(at) =>
       performance.mark(PANEL_LOOK_MARK, { detail: { seenAt: at, shownAt: now() } })

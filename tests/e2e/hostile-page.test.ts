@@ -29,7 +29,7 @@ import {
   type Harness,
 } from '../support/harness';
 import { cardBox } from '../support/card-helpers';
-import { NEUTRAL_HIGHLIGHT_NAMES } from '../support/in-page';
+import { HOSTILE_HIGHLIGHT_RULES, NEUTRAL_HIGHLIGHT_NAMES, textBox } from '../support/in-page';
 
 /** Runs `expression` in the content script's own world (isolated), as a compromised renderer could. */
 async function inContentScriptWorld(page: Page, expression: string): Promise<unknown> {
@@ -333,17 +333,7 @@ html, body { --bg: black !important; --fg: black !important; }`,
     );
     assert.deepEqual(names, NEUTRAL_HIGHLIGHT_NAMES);
     // A setting changes the colours, not the names the page sees.
-    const box = await page.evaluate(() => {
-      const range = document.createRange();
-      range.selectNodeContents(document.getElementById('seen')!);
-      const r = range.getBoundingClientRect();
-      return {
-        x: Math.floor(r.x) - 2,
-        y: Math.floor(r.y) - 2,
-        width: Math.ceil(r.width) + 4,
-        height: Math.ceil(r.height) + 6,
-      };
-    });
+    const box = await page.evaluate(textBox, 'seen');
     const underlined = await shot(page, box);
     // The line is drawn at the bottom of the box; a fill covers its top half too.
     const top = { ...box, height: Math.floor(box.height / 2) };
@@ -364,10 +354,7 @@ html, body { --bg: black !important; --fg: black !important; }`,
     );
     // The page's own rules for our names change nothing the reader sees.
     await page.addStyleTag({
-      content: `::highlight(briefing-lens-person), :root::highlight(briefing-lens-person), #seen::highlight(briefing-lens-person) {
-  color: transparent !important; background-color: black !important;
-  text-decoration: line-through 6px red !important; text-shadow: 0 0 4px red !important;
-}`,
+      content: HOSTILE_HIGHLIGHT_RULES,
     });
     assert.ok((await shot(page, box)).equals(before), 'the highlight looks as it did');
     // Emptied, deleted, replaced: back within a moment.

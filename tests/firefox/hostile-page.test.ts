@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { waitFor } from '../support/harness';
-import { NEUTRAL_HIGHLIGHT_NAMES } from '../support/in-page';
+import { HOSTILE_HIGHLIGHT_RULES, NEUTRAL_HIGHLIGHT_NAMES, textBox } from '../support/in-page';
 import {
   diagnostics,
   geckoId,
@@ -229,27 +229,14 @@ describe('a hostile page in Firefox', () => {
         'the card closed',
       );
       await page.bringToFront();
-      const box = await page.evaluate(() => {
-        const range = document.createRange();
-        range.selectNodeContents(document.getElementById('seen')!);
-        const r = range.getBoundingClientRect();
-        return {
-          x: Math.floor(r.x) - 2,
-          y: Math.floor(r.y) - 2,
-          width: Math.ceil(r.width) + 4,
-          height: Math.ceil(r.height) + 6,
-        };
-      });
+      const box = await page.evaluate(textBox, 'seen');
       const shot = async () => Buffer.from(await page.screenshot({ clip: box }));
       const underlined = await shot();
       await setSettings(harness, { highlightStyle: 'background' });
       const filled = await waitFor(shot, (now) => !now.equals(underlined), 'the new style painted');
       // The page's own rules for our names change nothing the reader sees.
       await page.addStyleTag({
-        content: `::highlight(briefing-lens-person), :root::highlight(briefing-lens-person), #seen::highlight(briefing-lens-person) {
-  color: transparent !important; background-color: black !important;
-  text-decoration: line-through 6px red !important; text-shadow: 0 0 4px red !important;
-}`,
+        content: HOSTILE_HIGHLIGHT_RULES,
       });
       assert.ok((await shot()).equals(filled), 'the highlight looks as it did');
       await setSettings(harness, { pausedSites: ['127.0.0.1'] });

@@ -86,3 +86,22 @@ export function textRect({
   }
   return null;
 }
+
+/** A hostile page's own rules for our highlight names (they must change nothing the reader sees). */
+export const HOSTILE_HIGHLIGHT_RULES = `::highlight(briefing-lens-person), :root::highlight(briefing-lens-person), #seen::highlight(briefing-lens-person) {
+  color: transparent !important; background-color: black !important;
+  text-decoration: line-through 6px red !important; text-shadow: 0 0 4px red !important;
+}`;
+
+/** The box around an element's text, with room for its underline (in-page, for screenshots). */
+export function textBox(id: string): { x: number; y: number; width: number; height: number } {
+  const range = document.createRange();
+  range.selectNodeContents(document.getElementById(id)!);
+  const r = range.getBoundingClientRect();
+  return {
+    x: Math.floor(r.x) - 2,
+    y: Math.floor(r.y) - 2,
+    width: Math.ceil(r.width) + 4,
+    height: Math.ceil(r.height) + 6,
+  };
+}
